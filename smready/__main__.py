@@ -1,0 +1,3 @@
+from smready.app import main
+
+raise SystemExit(main())
