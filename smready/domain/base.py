@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
@@ -21,20 +21,22 @@ def strip_control_chars(value: str) -> str:
     return _CONTROL_CHARS.sub("", value)
 
 
-def _clean(value: str) -> str:
-    return strip_control_chars(value)
+def _clean(value: Any) -> Any:
+    # Cleans before the length checks, so a name of only control characters is refused
+    # instead of being saved as an empty string that the next load rejects.
+    return strip_control_chars(value) if isinstance(value, str) else value
 
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_.-]{1,64}$")]
 """Ids of content entries (points, questions, options, platforms)."""
 
-Name = Annotated[str, StringConstraints(max_length=200), AfterValidator(_clean)]
+Name = Annotated[str, StringConstraints(max_length=200), BeforeValidator(_clean)]
 """A person's or organization's name, a role, a handle, a short label."""
 
-ShortText = Annotated[str, StringConstraints(max_length=500), AfterValidator(_clean)]
+ShortText = Annotated[str, StringConstraints(max_length=500), BeforeValidator(_clean)]
 """A phrase: a response time, a contact line, a purpose."""
 
-LongText = Annotated[str, StringConstraints(max_length=20_000), AfterValidator(_clean)]
+LongText = Annotated[str, StringConstraints(max_length=20_000), BeforeValidator(_clean)]
 """Free paragraphs: notes, custom rules."""
 
 

@@ -1,0 +1,345 @@
+"""``smready-cli``: headless commands (new, validate, score, schema, upgrade, export).
+
+Exit codes: 0 success, 1 bad input (one line on stderr, never a traceback), 2 usage error.
+Scoring, content and rendering are imported inside the commands that need them, so that
+``schema`` or ``validate`` stay quick and work without the rendering stack.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from smready import __version__
+from smready.domain import SCHEMA_VERSION, OrgKind, Project, QuestionKind
+from smready.i18n import _
+from smready.storage import (
+    ProjectFileError,
+    file_version,
+    load_project,
+    more_problems,
+    os_error_reason,
+    project_json_schema,
+    save_project,
+    write_error_message,
+)
+
+if TYPE_CHECKING:
+    from smready.domain import Checklist, ReadinessResult
+
+
+class CliError(Exception):
+    """Bad input: printed as one line on stderr, exit code 1."""
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _out(text: str = "") -> None:
+    print(text, file=sys.stdout)
+
+
+def _load(path: Path) -> Project:
+    try:
+        return load_project(path)
+    except ProjectFileError as exc:
+        raise CliError(str(exc)) from exc
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _answer_problems(project: Project, checklist: Checklist) -> list[str]:
+    """Answers that refer to unknown questions or options, or are out of range."""
+    problems: list[str] = []
+    point_ids = {point.id for point in checklist.points}
+    for qid, value in project.readiness.answers.items():
+        field = f"readiness.answers.{qid}"
+        try:
+            question = checklist.question(qid)
+        except KeyError:
+            problems.append(_("{field}: unknown question").format(field=field))
+            continue
+        option_ids = [option.id for option in question.options]
+        kind = question.kind
+        is_number = isinstance(value, int | float) and not isinstance(value, bool)
+        if kind is QuestionKind.CHOICE:
+            if not isinstance(value, str):
+                problems.append(_("{field}: expected one of {options}").format(
+                    field=field, options=", ".join(option_ids)))
+            elif value not in option_ids:
+                problems.append(_("{field}: unknown option {value!r} (expected one of "
+                                  "{options})").format(field=field, value=value,
+                                                       options=", ".join(option_ids)))
+        elif kind is QuestionKind.MULTI:
+            if not isinstance(value, list):
+                problems.append(_("{field}: expected a list of options").format(field=field))
+            else:
+                unknown = [v for v in value if v not in option_ids]
+                if unknown:
+                    problems.append(_("{field}: unknown option {value!r}").format(
+                        field=field, value=unknown[0]))
+        elif kind in (QuestionKind.SCALE, QuestionKind.NUMBER):
+            if not is_number:
+                problems.append(_("{field}: expected a number").format(field=field))
+            else:
+                number = float(value)  # type: ignore[arg-type]
+                if question.min is not None and number < question.min:
+                    problems.append(_("{field}: {value} is below the minimum {min:g}").format(
+                        field=field, value=value, min=question.min))
+                elif question.max is not None and number > question.max:
+                    problems.append(_("{field}: {value} is above the maximum {max:g}").format(
+                        field=field, value=value, max=question.max))
+        elif kind is QuestionKind.TEXT and not isinstance(value, str):
+            problems.append(_("{field}: expected a text").format(field=field))
+    for point_id in project.readiness.notes:
+        if point_id not in point_ids:
+            problems.append(_("readiness.notes.{point}: unknown point").format(point=point_id))
+    return problems
+
+
+def _load_checklist() -> Checklist:
+    from smready.content import ContentError, load_checklist
+
+    try:
+        return load_checklist()
+    except ContentError as exc:
+        raise CliError(_("The question bank could not be loaded: {error}").format(
+            error=_one_line(str(exc)))) from exc
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    out: Path = args.output
+    if out.exists() and not args.force:
+        raise CliError(_("{path} already exists; use --force to replace it (the old file "
+                         "is kept as {backup}).").format(path=out, backup=out.name + ".bak"))
+    if out.is_dir():
+        raise CliError(_("{path} is a folder; give a file name such as cafe.smready.").format(
+            path=out))
+    try:
+        project = Project.new(args.name, OrgKind(args.type))
+    except ValueError as exc:  # pydantic's ValidationError is a ValueError
+        raise CliError(_("Invalid name {name!r}: the name must be 1 to 200 characters.").format(
+            name=args.name)) from exc
+    try:
+        save_project(project, out)
+    except ProjectFileError as exc:
+        raise CliError(str(exc)) from exc
+    _out(_("Created {path} for {name}.").format(path=out, name=project.organization.name))
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    failures: list[str] = []
+    checklist: Checklist | None = None
+    for path in args.files:
+        try:
+            project = load_project(path)
+        except ProjectFileError as exc:
+            failures.append(str(exc))
+            continue
+        if checklist is None:
+            checklist = _load_checklist()
+        problems = _answer_problems(project, checklist)
+        if problems:
+            line = f"{path}: {problems[0]}{more_problems(len(problems) - 1)}"
+            failures.append(line)
+        else:
+            _out(_("{path}: OK").format(path=path))
+    if failures:
+        for line in failures:
+            print(_one_line(line), file=sys.stderr)
+        return 1
+    return 0
+
+
+def score_dict(path: Path, project: Project, result: ReadinessResult) -> dict[str, Any]:
+    data = result.model_dump(mode="json")
+    level = data.pop("level")
+    return {
+        "file": str(path),
+        "organization": project.organization.name,
+        "overall": round(result.overall, 1),
+        "level": level["id"],
+        "level_name": level["name"],
+        "level_meaning": level["meaning"],
+        "level_capped_by": level["capped_by"],
+        **{key: value for key, value in data.items() if key != "overall"},
+    }
+
+
+def _score_text(path: Path, project: Project, result: ReadinessResult) -> str:
+    lines = [
+        f"{project.organization.name} ({path})",
+        _("Overall readiness: {score:.0f} / 100 — {level}").format(
+            score=result.overall, level=result.level.name),
+        f"  {result.level.meaning}",
+    ]
+    lines += [f"  {reason}" for reason in result.level.capped_by]
+    lines += ["", _("The six points:")]
+    for point in result.points:
+        lines.append(_("  {number}. {title:<40} {score:>5.0f}  ({answered}/{total} answered)")
+                     .format(number=point.number, title=point.title, score=point.score,
+                             answered=point.answered, total=point.total))
+    if result.recommendations:
+        lines += ["", _("Do these next:")]
+        for rec in result.recommendations[:5]:
+            lines.append(f"  - [{rec.point_title}] {rec.text}")
+    res = result.resources
+    lines += ["", _("Resources:"), f"  {res.message}"]
+    if res.tier is not None:
+        lines.append(_("  Comparable agency service: {name}, {cost}").format(
+            name=res.tier.name, cost=res.tier.cost_text))
+    return "\n".join(lines)
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    from smready.scoring import score
+
+    projects = [(path, _load(path)) for path in args.files]
+    results = [(path, project, score(project)) for path, project in projects]
+    if args.json:
+        items = [score_dict(path, project, result) for path, project, result in results]
+        payload: Any = items[0] if len(items) == 1 else items
+        _out(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        _out("\n\n".join(_score_text(*item) for item in results))
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    _out(json.dumps(project_json_schema(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_upgrade(args: argparse.Namespace) -> int:
+    path: Path = args.file
+    try:
+        old = file_version(path)
+    except ProjectFileError as exc:
+        raise CliError(str(exc)) from exc
+    project = _load(path)
+    if old == SCHEMA_VERSION:
+        _out(_("{path} is already at file version {version}; nothing to do.").format(
+            path=path, version=old))
+        return 0
+    try:
+        save_project(project, path)
+    except ProjectFileError as exc:
+        raise CliError(str(exc)) from exc
+    _out(_("Upgraded {path} from file version {old} to {new}; the old file is kept as "
+           "{backup}.").format(path=path, old=old, new=SCHEMA_VERSION,
+                               backup=path.name + ".bak"))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    project = _load(args.file)
+    from smready.rendering import RenderError, export_document
+
+    out: Path = args.output
+    try:
+        written = export_document(project, args.doc, args.format, out, args.paper)
+    except RenderError as exc:
+        message = _one_line(str(exc))
+        if str(out) not in message:
+            message = _("Cannot export {path}: {error}").format(path=out, error=message)
+        raise CliError(message) from exc
+    except OSError as exc:
+        raise CliError(write_error_message(out, exc)) from exc
+    _out(_("Wrote {path}").format(path=written))
+    return 0
+
+
+# --------------------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="smready-cli",
+        description=_("Social media readiness and policy, from the command line."))
+    parser.add_argument("--version", action="version", version=f"smready {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("new", help=_("create a new project file"))
+    p.add_argument("--type", required=True, choices=[k.value for k in OrgKind])
+    p.add_argument("--name", required=True, help=_("the organization's name"))
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    p.add_argument("--force", action="store_true", help=_("replace an existing file"))
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("validate", help=_("check project files"))
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("score", help=_("show the readiness score"))
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
+    p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser("schema", help=_("print the JSON Schema of project files"))
+    p.set_defaults(func=cmd_schema)
+
+    p = sub.add_parser("upgrade", help=_("rewrite a file in the current file version"))
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.set_defaults(func=cmd_upgrade)
+
+    p = sub.add_parser("export", help=_("write the policy, report or acknowledgement sheet"))
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--doc", required=True, choices=["policy", "report", "acknowledgement"])
+    p.add_argument("--format", required=True, choices=["pdf", "docx", "html"])
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
+    p.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    p.set_defaults(func=cmd_export)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    # Names may hold any script; never die on a console that cannot show them.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.func(args)
+    except CliError as exc:
+        print(_one_line(str(exc)), file=sys.stderr)
+        return 1
+    except ProjectFileError as exc:
+        print(_one_line(str(exc)), file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return _reader_left()
+    except OSError as exc:
+        name = exc.filename if exc.filename is not None else ""
+        print(_one_line(_("Cannot use {path}: {reason}.").format(
+            path=name, reason=os_error_reason(exc))), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        return _reader_left()
+    return code
+
+
+def _reader_left() -> int:
+    """`smready-cli schema | head`: the reader stopped reading; that is not an error."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,35 @@
+"""Rendering: the documents (policy, readiness report, acknowledgement sheet) as HTML, PDF
+and DOCX. WeasyPrint and python-docx are imported lazily, only when a PDF or DOCX is made.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from smready.rendering.charts import radar_svg
+from smready.rendering.export import RenderError, document_bytes, export_document
+from smready.rendering.html import render_html
+from smready.rendering.model import (
+    DOC_KINDS,
+    FORMATS,
+    PAPERS,
+    DocKind,
+    Format,
+    Paper,
+)
+
+if TYPE_CHECKING:
+    from smready.domain import Project
+
+
+def pdf_bytes(project: Project, doc: DocKind, paper: Paper = "a4") -> bytes:
+    """The PDF of ``doc`` (imports WeasyPrint on first use)."""
+    from smready.rendering import pdf
+
+    return pdf.pdf_bytes(project, doc, paper)
+
+
+__all__ = [
+    "DOC_KINDS", "FORMATS", "PAPERS", "DocKind", "Format", "Paper", "RenderError",
+    "document_bytes", "export_document", "pdf_bytes", "radar_svg", "render_html",
+]

@@ -1,0 +1,207 @@
+"""DOCX output with python-docx: the only module importing it.
+
+Walks the same document model as the HTML templates, so Word and PDF say the same thing.
+Headings use Word's Heading 1/2 styles, tables are real tables, and every piece of user
+text is added as a run (never parsed), with characters XML cannot hold removed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from typing import Any
+
+from smready.domain import Project
+from smready.i18n import _
+from smready.rendering.context import build_document
+from smready.rendering.model import (
+    Block,
+    Bullets,
+    Chart,
+    DocKind,
+    Document,
+    Gap,
+    Note,
+    Paper,
+    Signature,
+    Table,
+    Text,
+)
+
+# Characters that XML 1.0 forbids (control characters, lone surrogates, U+FFFE/FFFF).
+_XML_ILLEGAL = re.compile(
+    "[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+_PAPER_MM: dict[Paper, tuple[float, float]] = {"a4": (210, 297), "letter": (215.9, 279.4)}
+_GAP_FILL = "FFF4D6"
+_NOTE_FILL = "EEF5FB"
+_HEAD_FILL = "E6EEF5"
+
+
+def xml_safe(text: str) -> str:
+    return _XML_ILLEGAL.sub("", text)
+
+
+def _add_text(paragraph: Any, text: str, *, bold: bool = False, italic: bool = False) -> None:
+    """Add ``text`` as runs, turning line breaks into Word line breaks."""
+    lines = xml_safe(text).split("\n")
+    for index, line in enumerate(lines):
+        run = paragraph.add_run(line)
+        run.bold = bold or None
+        run.italic = italic or None
+        if index < len(lines) - 1:
+            run.add_break()
+
+
+def _add_lead_text(paragraph: Any, item: Text | Note) -> None:
+    if item.lead:
+        _add_text(paragraph, item.lead + (" " if item.text else ""), bold=True)
+    _add_text(paragraph, item.text)
+
+
+def _shade(cell: Any, fill: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    props = cell._tc.get_or_add_tcPr()
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    props.append(shading)
+
+
+def _boxed(doc: Any, fill: str, write: Any) -> None:
+    """A one-cell shaded table: the box used for gaps and notes."""
+    table = doc.add_table(rows=1, cols=1)
+    table.style = "Table Grid"
+    cell = table.cell(0, 0)
+    _shade(cell, fill)
+    write(cell.paragraphs[0])
+    doc.add_paragraph()
+
+
+def _add_field(paragraph: Any, instruction: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = paragraph.add_run()
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = instruction
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run._r.append(begin)
+    run._r.append(instr)
+    run._r.append(end)
+
+
+def _add_block(doc: Any, block: Block) -> None:
+    from docx.shared import Mm
+
+    if isinstance(block, Text):
+        _add_lead_text(doc.add_paragraph(), block)
+    elif isinstance(block, Bullets):
+        style = "List Number" if block.numbered else "List Bullet"
+        for item in block.items:
+            _add_lead_text(doc.add_paragraph(style=style), item)
+    elif isinstance(block, Table):
+        table = doc.add_table(rows=1, cols=len(block.columns))
+        table.style = "Table Grid"
+        for cell, title in zip(table.rows[0].cells, block.columns, strict=True):
+            _add_text(cell.paragraphs[0], title, bold=True)
+            _shade(cell, _HEAD_FILL)
+        for row in block.rows:
+            cells = table.add_row().cells
+            for target, value in zip(cells, row, strict=True):
+                _add_text(target.paragraphs[0], value.text, italic=value.gap)
+                if value.gap:
+                    _shade(target, _GAP_FILL)
+            if block.roster:
+                table.rows[-1].height = Mm(11)
+        if block.widths:
+            total = 170.0
+            for row in table.rows:
+                for cell, width in zip(row.cells, block.widths, strict=True):
+                    cell.width = Mm(total * width / 100)
+        doc.add_paragraph()
+    elif isinstance(block, Gap):
+        _boxed(doc, _GAP_FILL, lambda p: _add_text(p, block.text, italic=True))
+    elif isinstance(block, Note):
+        _boxed(doc, _NOTE_FILL, lambda p: _add_lead_text(p, block))
+    elif isinstance(block, Chart):
+        # Word cannot show our SVG chart; the alt text carries the same figures.
+        _add_text(doc.add_paragraph(), block.alt, italic=True)
+    elif isinstance(block, Signature):
+        for label, filled in block.lines:
+            paragraph = doc.add_paragraph()
+            paragraph.paragraph_format.space_before = Mm(6)
+            _add_text(paragraph, label + ": ")
+            _add_text(paragraph, filled or "_" * 40, bold=bool(filled))
+
+
+def write_docx(document: Document, paper: Paper = "a4") -> bytes:
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.shared import Mm, Pt
+
+    doc = docx.Document()
+    section = doc.sections[0]
+    width, height = _PAPER_MM[paper]
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    section.left_margin = section.right_margin = Mm(20)
+    section.top_margin, section.bottom_margin = Mm(22), Mm(20)
+    normal = doc.styles["Normal"]
+    normal.font.name = "DejaVu Sans"
+    normal.font.size = Pt(10)
+
+    props = doc.core_properties
+    props.title = xml_safe(f"{document.title} — {document.organization}")[:255]
+    props.author = xml_safe(document.organization)[:255]
+    props.subject = xml_safe(document.subject)[:255]
+    props.keywords = xml_safe(", ".join(document.keywords))[:255]
+    props.language = document.lang
+
+    header = section.header.paragraphs[0]
+    _add_text(header, document.organization)
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    before, _sep, rest = _("Page {page} of {pages}").partition("{page}")
+    middle, _sep2, after = rest.partition("{pages}")
+    _add_text(footer, before)
+    _add_field(footer, "PAGE")
+    _add_text(footer, middle)
+    _add_field(footer, "NUMPAGES")
+    _add_text(footer, after)
+
+    if document.logo is not None and document.logo.mime in ("image/png", "image/jpeg"):
+        # A logo the library cannot read is skipped, like a missing one.
+        with contextlib.suppress(Exception):
+            doc.add_picture(io.BytesIO(document.logo.data), height=Mm(20))
+    doc.add_heading(xml_safe(document.title), level=0)
+    if document.cover:
+        _add_text(doc.add_paragraph(), document.organization, bold=True)
+        for label, value in document.cover_facts:
+            paragraph = doc.add_paragraph()
+            _add_text(paragraph, label + ": ")
+            _add_text(paragraph, value, bold=True)
+    for block in document.intro:
+        _add_block(doc, block)
+    first = True
+    for sec in document.sections:
+        if sec.page_break and not first:
+            doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        first = False
+        doc.add_heading(xml_safe(sec.title), level=1 if sec.level == 1 else 2)
+        for block in sec.blocks:
+            _add_block(doc, block)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def docx_bytes(project: Project, kind: DocKind, paper: Paper = "a4") -> bytes:
+    return write_docx(build_document(project, kind), paper)

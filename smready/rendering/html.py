@@ -1,0 +1,68 @@
+"""HTML output: the document model rendered through the jinja templates.
+
+The result is one self-contained file: the stylesheet is inlined and images are data: URLs.
+The same HTML is what ``pdf.py`` gives to WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from markupsafe import Markup
+
+from smready.domain import Project
+from smready.i18n import _
+from smready.paths import resource
+from smready.rendering.context import build_document
+from smready.rendering.env import environment
+from smready.rendering.model import DocKind, Document, Paper
+
+PAPER_CSS: dict[Paper, str] = {"a4": "A4", "letter": "letter"}
+
+
+@cache
+def _stylesheet() -> str:
+    return resource("css", "document.css").read_text(encoding="utf-8")
+
+
+def css_string(text: str) -> str:
+    """A CSS string literal; quotes, backslashes and line breaks cannot escape it."""
+    escaped = re.sub(r'[\\"\n\r\f<>]', lambda m: f"\\{ord(m.group()):x} ", text)
+    return f'"{escaped}"'
+
+
+def _page_counter_css() -> str:
+    """CSS ``content`` for the footer, from the translatable "Page {page} of {pages}"."""
+    parts = re.split(r"(\{page\}|\{pages\})", _("Page {page} of {pages}"))
+    out = []
+    for part in parts:
+        if part == "{page}":
+            out.append("counter(page)")
+        elif part == "{pages}":
+            out.append("counter(pages)")
+        elif part:
+            out.append(css_string(part))
+    return " ".join(out)
+
+
+def render_document(document: Document, paper: Paper = "a4") -> str:
+    template = environment().get_template(f"{document.kind}.html")
+    page_css = (
+        f"@page {{ size: {PAPER_CSS[paper]}; "
+        f"@bottom-center {{ content: {_page_counter_css()}; }} }}"
+    )
+    return template.render(
+        doc=document,
+        stylesheet=Markup(_stylesheet()),
+        page_css=Markup(page_css),
+        labels={
+            "contents": _("Contents"),
+            "logo": _("Logo of {org}").format(org=document.organization),
+            "generator": "smready",
+        },
+    )
+
+
+def render_html(project: Project, doc: DocKind, paper: Paper = "a4") -> str:
+    return render_document(build_document(project, doc), paper)

@@ -1,0 +1,135 @@
+"""PDF output through WeasyPrint: the only module that imports it, and only lazily
+(``import weasyprint`` costs most of a second).
+
+Safe by construction: the URL fetcher serves ``data:`` URLs and files inside our own
+``resources/`` and ``policy_templates/`` folders, and nothing else (no other files, no
+network). Attachments, from options or from ``<link rel=attachment>`` / ``<a
+rel=attachment>``, are removed before the PDF is written.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import mimetypes
+import urllib.parse
+import urllib.request
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from smready.domain import Project
+from smready.paths import resources_dir, templates_dir
+from smready.rendering.html import render_html
+from smready.rendering.model import DocKind, Paper
+
+PDF_VARIANT = "pdf/ua-1"
+MAX_FETCH_BYTES = 8 * 1024 * 1024
+
+
+class RefusedURL(ValueError):
+    """A URL outside what documents may load; WeasyPrint logs it and skips the resource."""
+
+
+def allowed_roots() -> tuple[Path, ...]:
+    return (resources_dir().resolve(), templates_dir().resolve())
+
+
+def _decode_data_url(url: str) -> tuple[str, bytes]:
+    header, sep, payload = url[len("data:"):].partition(",")
+    if not sep:
+        raise RefusedURL("malformed data: URL")
+    params = header.split(";")
+    mime = params[0].strip() or "text/plain"
+    if "base64" in (p.strip().lower() for p in params[1:]):
+        try:
+            data = base64.b64decode(urllib.parse.unquote(payload), validate=False)
+        except (binascii.Error, ValueError) as exc:
+            raise RefusedURL("malformed base64 in data: URL") from exc
+    else:
+        data = urllib.parse.unquote_to_bytes(payload)
+    if len(data) > MAX_FETCH_BYTES:
+        raise RefusedURL("data: URL too large")
+    return mime, data
+
+
+def resolve_local(url: str, roots: tuple[Path, ...]) -> Path:
+    """The file a ``file:`` URL points at, if it is inside one of ``roots``; else refuse."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.netloc not in ("", "localhost"):
+        raise RefusedURL(f"remote file URL refused: {url[:200]}")
+    raw = urllib.request.url2pathname(parts.path)
+    if ".." in Path(raw).parts:
+        raise RefusedURL(f"path with '..' refused: {url[:200]}")
+    try:
+        path = Path(raw).resolve(strict=True)
+    except (OSError, RuntimeError) as exc:
+        raise RefusedURL(f"missing file refused: {url[:200]}") from exc
+    if not path.is_file() or not any(path.is_relative_to(root) for root in roots):
+        raise RefusedURL(f"file outside smready's folders refused: {url[:200]}")
+    return path
+
+
+@cache
+def _fetcher_class() -> type[Any]:
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class SafeURLFetcher(URLFetcher):  # type: ignore[misc]
+        """Serves data: URLs and our own files; refuses everything else."""
+
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols=("data", "file"), allow_redirects=False,
+                             fail_on_errors=False, timeout=1)
+            self.refused: list[str] = []
+            self.roots = allowed_roots()
+
+        def fetch(self, url: str, headers: object = None) -> Any:
+            scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+            try:
+                if scheme == "data":
+                    mime, data = _decode_data_url(url)
+                    return URLFetcherResponse(url, body=data, headers={"Content-Type": mime})
+                if scheme == "file":
+                    path = resolve_local(url, self.roots)
+                    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                    return URLFetcherResponse(
+                        path.as_uri(), body=path.read_bytes(), headers={"Content-Type": mime})
+                raise RefusedURL(f"URL scheme refused: {url[:200]}")
+            except RefusedURL:
+                self.refused.append(url)
+                raise
+
+        def open(self, url: object, data: object = None, timeout: object = None) -> Any:
+            return self.fetch(str(getattr(url, "full_url", url)))
+
+    return SafeURLFetcher
+
+
+def safe_url_fetcher() -> Any:
+    """A fresh fetcher (it records what it refused in ``.refused``)."""
+    return _fetcher_class()()
+
+
+def html_to_pdf(html: str, fetcher: Any = None) -> bytes:
+    """Any HTML to PDF with the safe fetcher, no attachments, tagged (PDF/UA-1)."""
+    import weasyprint
+
+    fetcher = fetcher if fetcher is not None else safe_url_fetcher()
+    options: dict[str, Any] = {
+        "pdf_variant": PDF_VARIANT,
+        "attachments": [],
+        "presentational_hints": False,
+    }
+    document = weasyprint.HTML(
+        string=html, base_url=templates_dir().as_uri() + "/", url_fetcher=fetcher,
+    ).render(**options)
+    # Attachments can come from the HTML itself; none belong in our documents.
+    document.metadata.attachments = []
+    for page in document.pages:
+        page.links[:] = [link for link in page.links if link[0] != "attachment"]
+    data: bytes = document.write_pdf(**options)
+    return data
+
+
+def pdf_bytes(project: Project, doc: DocKind, paper: Paper = "a4") -> bytes:
+    return html_to_pdf(render_html(project, doc, paper))

@@ -1,0 +1,108 @@
+"""Start the desktop app: ``smready [FILE]``."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+import smready
+
+if TYPE_CHECKING:
+    from smready.ui.main_window import MainWindow
+
+APP_NAME = "smready"
+ORG_NAME = "smready"
+ORG_DOMAIN = "smready.app"
+
+
+def dark_palette() -> QPalette:
+    """A calm dark palette for Fusion (Fusion's own palette is light only)."""
+    p = QPalette()
+    window, base, text = QColor("#202124"), QColor("#17181a"), QColor("#e8eaed")
+    button, mid = QColor("#2b2c30"), QColor("#5f6368")
+    roles = {
+        QPalette.ColorRole.Window: window,
+        QPalette.ColorRole.WindowText: text,
+        QPalette.ColorRole.Base: base,
+        QPalette.ColorRole.AlternateBase: QColor("#26272b"),
+        QPalette.ColorRole.ToolTipBase: QColor("#303134"),
+        QPalette.ColorRole.ToolTipText: text,
+        QPalette.ColorRole.Text: text,
+        QPalette.ColorRole.PlaceholderText: QColor("#9aa0a6"),
+        QPalette.ColorRole.Button: button,
+        QPalette.ColorRole.ButtonText: text,
+        QPalette.ColorRole.BrightText: QColor("#ff8a80"),
+        QPalette.ColorRole.Light: QColor("#3c4043"),
+        QPalette.ColorRole.Midlight: QColor("#35363a"),
+        QPalette.ColorRole.Mid: mid,
+        QPalette.ColorRole.Dark: QColor("#111214"),
+        QPalette.ColorRole.Shadow: QColor("#000000"),
+        QPalette.ColorRole.Highlight: QColor("#4f8ef7"),
+        QPalette.ColorRole.HighlightedText: QColor("#ffffff"),
+        QPalette.ColorRole.Link: QColor("#8ab4f8"),
+        QPalette.ColorRole.LinkVisited: QColor("#c58af9"),
+    }
+    for role, color in roles.items():
+        p.setColor(role, color)
+    disabled = QColor("#7c7f84")
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
+                 QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base, window)
+    return p
+
+
+def light_palette() -> QPalette:
+    style = QApplication.style()
+    return style.standardPalette() if style is not None else QPalette()
+
+
+def apply_palette(app: QApplication, scheme: Qt.ColorScheme | None = None) -> None:
+    """Fusion with a light or dark palette; ``None`` follows the system setting."""
+    if scheme is None:
+        scheme = QGuiApplication.styleHints().colorScheme()
+    app.setPalette(dark_palette() if scheme is Qt.ColorScheme.Dark else light_palette())
+
+
+def setup_application(argv: list[str]) -> QApplication:
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setOrganizationDomain(ORG_DOMAIN)
+    QCoreApplication.setApplicationVersion(smready.__version__)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    QGuiApplication.setDesktopFileName("smready")
+    style = QStyleFactory.create("Fusion")
+    if style is not None:
+        app.setStyle(style)
+    apply_palette(app)
+    app.styleHints().colorSchemeChanged.connect(lambda scheme: apply_palette(app, scheme))
+    return app
+
+
+def run(argv: list[str]) -> int:
+    app = setup_application(argv)
+    from smready.ui.main_window import MainWindow  # after the QApplication exists
+
+    window = MainWindow()
+    window.show()
+    paths = [Path(a) for a in argv[1:] if not a.startswith("-")]
+    QTimer.singleShot(0, lambda: start_up(window, paths))
+    return app.exec()
+
+
+def start_up(window: MainWindow, paths: list[Path]) -> None:
+    """Recovered work comes first; otherwise open the file named on the command line."""
+    if window.offer_recovery():
+        return
+    if paths:
+        window.open_file(paths[0])
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv))

@@ -1,0 +1,54 @@
+"""Fresh app state per GUI test: temp data folder, temp QSettings, no real dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from smready.ui.main import APP_NAME, ORG_NAME
+
+
+class MessageLog:
+    """Stands in for ``QMessageBox.exec``: records each box and answers from a queue."""
+
+    def __init__(self) -> None:
+        self.boxes: list[tuple[str, str, str]] = []
+        self.answers: list[QMessageBox.StandardButton] = []
+
+    def answer(self, *buttons: QMessageBox.StandardButton) -> None:
+        self.answers.extend(buttons)
+
+    def __call__(self, box: QMessageBox) -> int:
+        self.boxes.append((box.windowTitle(), box.text(), box.informativeText()))
+        if self.answers:
+            return int(self.answers.pop(0).value)
+        return int(QMessageBox.StandardButton.Cancel.value)
+
+    @property
+    def texts(self) -> list[str]:
+        return [f"{t} {x} {i}" for t, x, i in self.boxes]
+
+
+@pytest.fixture(autouse=True)
+def app_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object) -> Iterator[Path]:
+    data = tmp_path / "data"
+    monkeypatch.setenv("SMREADY_DATA_DIR", str(data))
+    QCoreApplication.setOrganizationName(ORG_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "settings"))
+    QSettings().clear()
+    yield data
+    QSettings().clear()
+
+
+@pytest.fixture(autouse=True)
+def messages(monkeypatch: pytest.MonkeyPatch) -> MessageLog:
+    log = MessageLog()
+    monkeypatch.setattr(QMessageBox, "exec", log)
+    return log

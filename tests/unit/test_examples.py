@@ -1,0 +1,77 @@
+"""The bundled examples open, are complete, and score to results we would defend."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from smready.content import load_checklist
+from smready.domain import PrivacyLaw, Project, TaskKind, smart_gaps
+from smready.scoring import policy_gaps, policy_prefill, score
+
+# level id, overall range, resource check enough?, tier, weakest point
+EXPECTED = {
+    "cafe-aurora.smready": ("getting_there", (70, 80), False, "mid", "measurement"),
+    "harbour-food-bank.smready": ("getting_started", (50, 60), False, "light", "measurement"),
+}
+
+
+def load(examples_dir: Path, name: str) -> Project:
+    return Project.model_validate_json((examples_dir / name).read_text(encoding="utf-8"))
+
+
+def test_examples_are_the_expected_ones(examples_dir: Path) -> None:
+    assert sorted(p.name for p in examples_dir.glob("*.smready")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_example_scores(examples_dir: Path, name: str) -> None:
+    level, (low, high), enough, tier, weakest = EXPECTED[name]
+    project = load(examples_dir, name)
+    result = score(project)
+    assert result.level.id == level
+    assert low <= result.overall <= high
+    assert result.level.capped_by == []
+    assert result.answered == result.total == sum(len(p.questions)
+                                                  for p in load_checklist().points)
+    assert result.policy_counted
+    assert min(result.points, key=lambda p: p.score).id == weakest
+    assert result.resources.enough is enough
+    assert result.resources.tier is not None and result.resources.tier.id == tier
+    assert result.resources.message.startswith("Your plan needs about")
+    assert result.recommendations, "there is always something to do first"
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_example_is_complete(examples_dir: Path, name: str) -> None:
+    project = load(examples_dir, name)
+    assert project.schema_version == 1
+    assert policy_gaps(project) == []
+    # Every task has a person and a backup; the prefill has nothing left to add.
+    assert {r.task for r in project.policy.responsibilities} == set(TaskKind)
+    assert all(r.person and r.backup for r in project.policy.responsibilities)
+    assert policy_prefill(project) == project.policy
+    assert 2 <= len(project.policy.spokespeople) <= 3
+    assert project.policy.training.ambassadors
+    assert 2 <= len(project.goals) <= 3
+    created = project.created.date()
+    for goal in project.goals:
+        assert smart_gaps(goal, today=created) == [], goal
+    assert project.actions and all(a.title for a in project.actions)
+    assert set(project.readiness.notes) <= {p.id for p in load_checklist().points}
+
+
+def test_examples_cover_both_kinds_and_privacy_laws(examples_dir: Path) -> None:
+    cafe = load(examples_dir, "cafe-aurora.smready")
+    bank = load(examples_dir, "harbour-food-bank.smready")
+    assert (cafe.organization.name, cafe.organization.privacy_law) == ("Café Aurora",
+                                                                        PrivacyLaw.GDPR)
+    assert not cafe.organization.is_nonprofit
+    assert (bank.organization.name, bank.organization.privacy_law) == ("Harbour Food Bank",
+                                                                        PrivacyLaw.CCPA)
+    assert bank.organization.is_nonprofit
+    assert bank.policy.scope.volunteers and bank.policy.scope.board
+    assert bank.policy.nonprofit.story_consent and bank.policy.nonprofit.fundraising_rules
+    assert bank.policy.review.effective_date == dt.date(2026, 11, 1)

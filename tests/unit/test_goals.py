@@ -1,0 +1,56 @@
+"""SMART checks: each missing letter is reported with what to do about it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from smready.domain import Goal, GoalType, smart_gaps
+
+TODAY = dt.date(2026, 11, 22)
+
+
+def smart_goal(**changes: object) -> Goal:
+    """The brief's worked example, made SMART: double LinkedIn followers within six months."""
+    goal = Goal(goal_type=GoalType.BRAND_AWARENESS, platform="LinkedIn", metric="Followers",
+                baseline=250, target=500, deadline=TODAY + dt.timedelta(days=182),
+                relevance="More local firms know our catering service.")
+    return goal.model_copy(update=changes)
+
+
+def letters(goal: Goal) -> list[str]:
+    return [gap.letter for gap in smart_gaps(goal, today=TODAY)]
+
+
+def test_a_smart_goal_has_no_gaps() -> None:
+    assert smart_gaps(smart_goal(), today=TODAY) == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "letter", "words"),
+    [
+        ({"platform": ""}, "S", "network"),
+        ({"metric": "  "}, "S", "figure"),
+        ({"target": None}, "M", "number"),
+        ({"baseline": None}, "A", "today's figure"),
+        ({"baseline": 100, "target": 400}, "A", "three times"),
+        ({"relevance": ""}, "R", "business objective"),
+        ({"deadline": None}, "T", "date"),
+        ({"deadline": TODAY - dt.timedelta(days=1)}, "T", "passed"),
+    ],
+)
+def test_each_missing_letter(changes: dict[str, object], letter: str, words: str) -> None:
+    gaps = smart_gaps(smart_goal(**changes), today=TODAY)
+    assert [g.letter for g in gaps] == [letter]
+    assert words in gaps[0].message
+
+
+def test_borderline_goals() -> None:
+    assert letters(smart_goal(baseline=100, target=300)) == []  # exactly three times is fine
+    assert letters(smart_goal(baseline=0, target=50)) == []  # starting from zero is allowed
+    assert letters(smart_goal(deadline=TODAY)) == []  # due today has not passed yet
+
+
+def test_an_empty_goal_misses_every_letter_in_order() -> None:
+    assert letters(Goal(goal_type=GoalType.LEADS)) == ["S", "M", "A", "R", "T"]
