@@ -7,10 +7,20 @@ version is kept beside it as ``<file>.bak`` (replaced the same way). Loading ref
 that is too big, not UTF-8, not JSON, too deeply nested, from a newer release or not a valid
 project, always with one line naming the file, the field and the reason.
 
-Autosave and crash recovery live here too (no Qt): see ``write_autosave``,
-``list_recoverable``, ``Recovery`` and ``ProjectLock``. The window writes an autosave every
-so often while it holds a ``ProjectLock`` on the open project; a clean exit removes both, so
-an autosave whose lock is missing or held by a dead process is what a crash left behind.
+Autosave and crash recovery live here too (no Qt). The flow the window follows:
+
+- on open/new: ``ProjectLock(path).acquire()`` (``ProjectLock(None)`` for an untitled
+  project: it locks this session's untitled autosave); False means another live window
+  has the file open (``owner()`` says which process).
+- every so often: ``write_autosave(project, path)`` (path None while untitled).
+- after Save / Save As: ``remove_autosave(old_path)``; on Save As move the lock too.
+- clean exit: ``remove_autosave(path)`` and ``lock.release()``.
+- at start-up: ``list_recoverable()`` lists the autosaves whose lock is missing or held by
+  a dead process, i.e. what a crash left behind; ``Recovery.load()`` / ``.discard()``.
+
+Autosaves and locks live in ``autosave_dir()`` (the user data folder, or
+``$SMREADY_DATA_DIR/autosave``), one ``<key>.autosave`` and ``<key>.lock`` per project, the
+key being a hash of the resolved project path.
 """
 
 from __future__ import annotations
@@ -22,6 +32,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import socket
 import sys
 import time
@@ -29,7 +40,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from pydantic import ValidationError
 
@@ -157,20 +168,34 @@ def _remove_stale_temps(target: Path) -> None:
                 candidate.unlink()
 
 
-def atomic_write_bytes(target: Path, data: bytes, *, sync_dir: bool = True) -> None:
-    """Write ``data`` to ``target`` so that a crash leaves either the old or the new file."""
+def _write_temp(target: Path, write: Callable[[BinaryIO], object]) -> Path:
+    """A fully written, fsynced temp file beside ``target``, ready to be renamed over it."""
     tmp = _temp_path(target)
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    return tmp
+
+
+def _replace(tmp: Path, target: Path) -> None:
+    try:
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+def atomic_write_bytes(target: Path, data: bytes, *, sync_dir: bool = True) -> None:
+    """Write ``data`` to ``target`` so that a crash leaves either the old or the new file."""
+    _replace(_write_temp(target, lambda handle: handle.write(data)), target)
     if sync_dir:
         _fsync_dir(target.parent)
 
@@ -178,9 +203,9 @@ def atomic_write_bytes(target: Path, data: bytes, *, sync_dir: bool = True) -> N
 def _atomic_copy(source: Path, target: Path) -> None:
     # A copy (not a hard link) so the backup survives on file systems without links and
     # never shares an inode with the live file.
-    with source.open("rb") as handle:
-        data = handle.read(MAX_FILE_BYTES * 4)
-    atomic_write_bytes(target, data, sync_dir=False)
+    with source.open("rb") as src:
+        tmp = _write_temp(target, lambda handle: shutil.copyfileobj(src, handle))
+    _replace(tmp, target)
 
 
 def backup_path(path: Path) -> Path:
@@ -215,20 +240,15 @@ def save_project(project: Project, path: Path) -> None:
     try:
         if path.is_dir():
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-        tmp = _temp_path(path)
+        tmp = _write_temp(path, lambda handle: handle.write(payload))
         try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-                handle.flush()
-                os.fsync(handle.fileno())
             if path.is_file():
                 _atomic_copy(path, backup_path(path))
-            os.replace(tmp, path)
         except BaseException:
             with contextlib.suppress(OSError):
                 tmp.unlink()
             raise
+        _replace(tmp, path)
         _fsync_dir(path.parent)
     except OSError as exc:
         raise ProjectWriteError(path, write_error_message(path, exc)) from exc

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 from smready import scoring
 from smready.domain import Project
 from smready.i18n import _, ngettext
-from smready.rendering import DocKind, Format, Paper, RenderError
+from smready.rendering import DocKind, Format, Paper
 from smready.ui import render_worker
 from smready.ui.controller import ProjectController
 from smready.ui.render_worker import RenderRunner
@@ -411,7 +411,7 @@ class ReviewPage(QWidget):
             self._set_export_enabled(not self._exports)
             self._print_pdf(printer, bytes(result))
             return
-        out, progress = self._exports.pop(ticket, (None, None))
+        _out, progress = self._exports.pop(ticket, (None, None))
         if progress is not None:
             progress.close()
         self._set_export_enabled(True)
@@ -433,8 +433,13 @@ class ReviewPage(QWidget):
             progress.close()
         self._set_export_enabled(True)
         message = error_message(target, error) if target is not None else str(error)
-        QMessageBox.warning(self, _("Could not export"), message)
+        self._warn(_("Could not export"), message)
         self.export_failed.emit(message)
+
+    def _warn(self, title: str, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
+                          self)
+        box.exec()
 
     def _on_open_button_clicked(self) -> None:
         if self.last_export is not None:
@@ -456,7 +461,7 @@ class ReviewPage(QWidget):
         dpi = min(printer.resolution(), PRINT_DPI_MAX)
         painter = QPainter()
         if not painter.begin(printer):
-            QMessageBox.warning(self, _("Could not print"), _(
+            self._warn(_("Could not print"), _(
                 "The printer could not be started. Check that it is connected and try again."))
             return 0
         printed = 0
@@ -514,6 +519,9 @@ class ReviewPage(QWidget):
     def _on_project_replaced(self) -> None:
         self.export_banner.setVisible(False)
         self._on_project_changed()
+
+    def _on_debounce_timeout(self) -> None:
+        self._start_preview()
 
     def _on_selection_changed(self, _index: int) -> None:
         self.refresh_preview()

@@ -161,7 +161,8 @@ class TableEditor(QWidget):
         self.table.setItemDelegate(_ComboDelegate(self._columns, self.table))
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
-        self.table.setMinimumHeight(150)
+        self._min_height, self._max_height = 150, 340
+        self.table.setMinimumHeight(self._min_height)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
@@ -207,6 +208,10 @@ class TableEditor(QWidget):
     @property
     def columns(self) -> list[Column]:
         return list(self._columns)
+
+    def set_height_limits(self, minimum: int, maximum: int) -> None:
+        self._min_height, self._max_height = minimum, maximum
+        self._fit_height()
 
     def row_count(self) -> int:
         return self.table.rowCount()
@@ -296,7 +301,15 @@ class TableEditor(QWidget):
         else:
             item.setText("" if value is None else str(value))
 
+    def _fit_height(self) -> None:
+        """Grow with the rows (up to a limit) so short lists need no scrolling."""
+        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        wanted = (self.table.horizontalHeader().height() + rows + 2 * self.table.frameWidth()
+                  + self.table.horizontalScrollBar().sizeHint().height())
+        self.table.setMinimumHeight(max(self._min_height, min(wanted, self._max_height)))
+
     def _update_empty_state(self) -> None:
+        self._fit_height()
         empty = self.table.rowCount() == 0
         self.empty_label.setVisible(empty)
         self._place_empty_label()

@@ -162,7 +162,7 @@ class PolicyPage(QWidget):
         label_widget.setBuddy(widget)
         label_widget.setWordWrap(True)
         if full_width:
-            self.form.addRow(label_widget)
+            column.insertWidget(0, label_widget)
             self.form.addRow(container)
         else:
             self.form.addRow(label_widget, container)
@@ -213,6 +213,7 @@ class PolicyPage(QWidget):
         box = QSpinBox(self)
         box.setRange(minimum, maximum)
         box.setSuffix(suffix)
+        box.setMaximumWidth(box.fontMetrics().horizontalAdvance("00" + suffix) + 60)
         return box
 
     def write(self, assign: Callable[[], None], key: str = "") -> bool:

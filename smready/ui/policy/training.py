@@ -39,7 +39,7 @@ class TrainingPage(PolicyPage):
             add_text=_("Add ambassador"),
             parent=self,
         )
-        self.ambassadors_table.table.setMinimumHeight(120)
+        self.ambassadors_table.set_height_limits(110, 240)
         self.add_field("ambassadors", _("Social media ambassadors"), self.ambassadors_table,
                        full_width=True)
         self.recognition_edit = self.add_field(

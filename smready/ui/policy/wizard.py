@@ -134,6 +134,7 @@ class PolicyWizard(QWidget):
         self.finish_button.setAccessibleName(_("Finish the policy"))
         nav = QHBoxLayout()
         nav.addWidget(self.status_label, 1)
+        nav.addStretch(1)
         nav.addWidget(self.back_button)
         nav.addWidget(self.next_button)
         nav.addWidget(self.finish_button)
@@ -268,8 +269,11 @@ class PolicyWizard(QWidget):
         holder = QWidget(area)
         row = QHBoxLayout(holder)
         row.setContentsMargins(4, 4, 12, 4)
+        # The page grows up to a readable width; the margins take the rest.
         page.setMaximumWidth(READABLE_WIDTH)
-        row.addWidget(page, 1, Qt.AlignmentFlag.AlignHCenter)
+        row.addStretch(1)
+        row.addWidget(page, 100)
+        row.addStretch(1)
         area.setWidget(holder)
         return area
 
