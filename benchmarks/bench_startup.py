@@ -84,7 +84,8 @@ def main() -> int:
     bare_median = statistics.median(bare)
     app_median = statistics.median(app)
     ratio = app_median / bare_median
-    print(f"bare PySide6 window, first paint:  {bare_median * 1000:7.0f} ms (median of {len(bare)})")
+    print(f"bare PySide6 window, first paint:  {bare_median * 1000:7.0f} ms "
+          f"(median of {len(bare)})")
     print(f"smready main window, first paint:  {app_median * 1000:7.0f} ms (median of {len(app)})")
     print(f"start-up ratio smready / bare:      {ratio:7.2f}x  (goal <= 1.50x) "
           f"{'OK' if ratio <= 1.5 else 'OVER GOAL'}")

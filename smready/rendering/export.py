@@ -54,6 +54,10 @@ def write_atomically(data: bytes, out: Path) -> Path:
             path=out, folder=directory))
     handle, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=directory)
     try:
+        # mkstemp makes the file private (0600); a document gets the usual permissions.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp_name, 0o666 & ~umask)
         with os.fdopen(handle, "wb") as tmp:
             tmp.write(data)
             tmp.flush()

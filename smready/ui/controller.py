@@ -27,6 +27,7 @@ class ProjectController(QObject):
         self._project = project or Project.new("My organization", OrgKind.SMALL_BUSINESS)
         self._path: Path | None = None
         self._dirty = False
+        self._revision = 0
 
     @property
     def project(self) -> Project:
@@ -40,16 +41,23 @@ class ProjectController(QObject):
     def dirty(self) -> bool:
         return self._dirty
 
+    @property
+    def revision(self) -> int:
+        """Grows with every change and every replaced project: names one state of the answers."""
+        return self._revision
+
     def replace(self, project: Project, path: Path | None, *, dirty: bool = False) -> None:
         self._project = project
         self._path = path
         self._dirty = dirty
+        self._revision += 1
         self.project_replaced.emit()
         self.project_changed.emit()
         self.save_state_changed.emit()
 
     def mark_changed(self) -> None:
         self._project.touch()
+        self._revision += 1
         was_dirty = self._dirty
         self._dirty = True
         self.project_changed.emit()

@@ -89,6 +89,8 @@ class FileManager(QObject):
         self._last_saved: dt.datetime | None = None
         self._last_autosave: dt.datetime | None = None
         self._copy_of: Path | None = None
+        self._discarded = -1
+        """The controller revision the user chose "Don't save" for."""
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
@@ -259,8 +261,8 @@ class FileManager(QObject):
 
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; False means the user cancelled (or saving failed)."""
-        if not self.controller.dirty:
-            return True
+        if not self.controller.dirty or self._discarded == self.controller.revision:
+            return True  # nothing to lose, or "Don't save" was already said to these answers
         choice = ask(
             self.window, QMessageBox.Icon.Question, _("Unsaved changes"),
             _("Save the changes to “{name}”?").format(
@@ -269,7 +271,11 @@ class FileManager(QObject):
             Button.Save, _("If you don't save, your changes since the last save are lost."))
         if choice == Button.Save:
             return self.save()
-        return choice == Button.Discard
+        if choice == Button.Discard:
+            # New -> "Don't save" -> start page -> small business must not ask again.
+            self._discarded = self.controller.revision
+            return True
+        return False
 
     def autosave_now(self) -> Path | None:
         """Write the autosave if there is anything unsaved; failures only show in the status."""

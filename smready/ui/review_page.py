@@ -7,6 +7,7 @@ the answers stop changing, and results for answers that have changed since are d
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -51,12 +52,14 @@ from smready.i18n import _, ngettext
 from smready.rendering import DocKind, Format, Paper
 from smready.ui import render_worker
 from smready.ui.controller import ProjectController
+from smready.ui.files import Button, ask, still_here
 from smready.ui.render_worker import RenderRunner
 
 DEBOUNCE_MS = 800
 PRINT_DPI_MAX = 300
 """Pages are rasterized at the printer's resolution, capped to keep memory sane."""
 SECTION_ROLE = Qt.ItemDataRole.UserRole
+PREVIEW_MAX_WIDTH = 960
 
 
 def doc_choices() -> list[tuple[DocKind, str]]:
@@ -78,12 +81,14 @@ def format_filter(fmt: Format) -> str:
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "smready"
+    """A file-name stem: "Café Aurora" -> "cafe-aurora"."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain.casefold()).strip("-") or "smready"
 
 
 def error_message(path: Path | None, error: BaseException) -> str:
     """What happened and what to do, in one message."""
-    hint = _("Your answers are still here — choose another folder.")
+    hint = still_here()
     if isinstance(error, OSError):
         reason = error.strerror or str(error)
         return _("Cannot write {path}: {reason}. {hint}").format(
@@ -179,7 +184,6 @@ class ReviewPage(QWidget):
         self.gaps_list = QListWidget(self)
         self.gaps_list.setObjectName("gapsList")
         self.gaps_list.setAccessibleName(_("Missing answers; press Enter to go there"))
-        self.gaps_list.setMaximumHeight(110)
         self.gaps_list.itemActivated.connect(self._on_gap_item_activated)
         self.gaps_list.itemClicked.connect(self._on_gap_item_activated)
 
@@ -217,7 +221,11 @@ class ReviewPage(QWidget):
         layout.addWidget(self.gaps_list)
         layout.addWidget(self.export_banner)
         layout.addWidget(self.preview_status)
-        layout.addWidget(self.view, 1)
+        # A page wider than this is harder to read, not easier: the margins take the rest.
+        self.view.setMaximumWidth(PREVIEW_MAX_WIDTH)
+        preview_row = QHBoxLayout()
+        preview_row.addWidget(self.view, 1)
+        layout.addLayout(preview_row, 1)
 
         self.doc_combo.currentIndexChanged.connect(self._on_selection_changed)
         self.paper_combo.currentIndexChanged.connect(self._on_selection_changed)
@@ -358,7 +366,9 @@ class ReviewPage(QWidget):
         document.statusChanged.connect(self._on_pending_status_changed)
         document.load(buffer)
         if document.status() in (QPdfDocument.Status.Ready, QPdfDocument.Status.Error):
-            self._on_pending_status_changed(document.status())
+            # Swap on the next turn of the event loop: parsing and laying out are split
+            # so neither blocks the window for long.
+            QTimer.singleShot(0, lambda: self._on_pending_status_changed(document.status()))
 
     def _on_pending_status_changed(self, status: QPdfDocument.Status) -> None:
         document = self._pending_document
@@ -437,9 +447,7 @@ class ReviewPage(QWidget):
         self.export_failed.emit(message)
 
     def _warn(self, title: str, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok,
-                          self)
-        box.exec()
+        ask(self, QMessageBox.Icon.Warning, title, text, {Button.Ok: None}, Button.Ok)
 
     def _on_open_button_clicked(self) -> None:
         if self.last_export is not None:
@@ -492,6 +500,7 @@ class ReviewPage(QWidget):
             self.gaps_title.setText(ngettext(
                 "{n} thing left before the policy is complete",
                 "{n} things left before the policy is complete", len(gaps)).format(n=len(gaps)))
+            self.gaps_title.setToolTip(_("Select one to go to that question in the wizard."))
             for gap in gaps:
                 item = QListWidgetItem(gap.message)
                 item.setData(SECTION_ROLE, gap.section)
@@ -500,6 +509,9 @@ class ReviewPage(QWidget):
         else:
             self.gaps_title.setText(_("The policy is complete — ready to print and sign."))
         self.gaps_list.setVisible(bool(gaps))
+        if gaps:  # as tall as its rows, so the preview keeps the space
+            rows = sum(self.gaps_list.sizeHintForRow(r) for r in range(self.gaps_list.count()))
+            self.gaps_list.setFixedHeight(min(rows + 2 * self.gaps_list.frameWidth() + 4, 130))
 
     def _on_gap_item_activated(self, item: QListWidgetItem) -> None:
         self.gap_activated.emit(str(item.data(SECTION_ROLE)))

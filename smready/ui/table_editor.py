@@ -14,6 +14,7 @@ from typing import Any, Literal
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -160,6 +161,10 @@ class TableEditor(QWidget):
         )
         self.table.setItemDelegate(_ComboDelegate(self._columns, self.table))
         self.table.verticalHeader().setVisible(False)
+        self.table.setCornerButtonEnabled(False)  # hidden with the row header anyway
+        corner = self.table.findChild(QAbstractButton, "qt_tableview_cornerbutton")
+        if corner is not None:
+            corner.setAccessibleName(_("Select all rows"))
         self.table.setWordWrap(False)
         self._min_height, self._max_height = 150, 340
         self.table.setMinimumHeight(self._min_height)

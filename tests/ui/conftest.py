@@ -6,8 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 
 from smready.ui.main import APP_NAME, ORG_NAME
 
@@ -50,5 +52,18 @@ def app_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object) -> 
 @pytest.fixture(autouse=True)
 def messages(monkeypatch: pytest.MonkeyPatch) -> MessageLog:
     log = MessageLog()
-    monkeypatch.setattr(QMessageBox, "exec", log)
+    # A function, not the log itself: only functions bind to the box as ``self``.
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: log(box))
     return log
+
+
+def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Type ``text`` as a user would. ``QTest.keyClicks`` asserts on non-ASCII characters
+    (Qt 6.12 aborts the process), so those go in as key events carrying their text."""
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(widget, char)
+            continue
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))

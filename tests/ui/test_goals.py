@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from smready.domain import GoalType, OrgKind, Project, smart_gaps
 from smready.ui.controller import ProjectController
 from smready.ui.goals_page import GoalsPage
+from tests.ui.conftest import type_text
 
 
 def make_page(qtbot: QtBot) -> GoalsPage:
@@ -47,18 +48,18 @@ def test_filling_the_goal_clears_every_gap(qtbot: QtBot) -> None:
 
     editor.platform_combo.setCurrentIndex(editor.platform_combo.findText("Instagram"))
     assert missing(page) == {"S", "M", "A", "R", "T"}  # the metric is still empty
-    qtbot.keyClicks(editor.metric_combo.lineEdit(), "Website visits")
+    type_text(qtbot, editor.metric_combo.lineEdit(), "Website visits")
     assert "S" not in missing(page)
-    qtbot.keyClicks(editor.target_edit, "700")
+    type_text(qtbot, editor.target_edit, "700")
     assert "M" not in missing(page)
-    qtbot.keyClicks(editor.baseline_edit, "100")
+    type_text(qtbot, editor.baseline_edit, "100")
     # 700 from 100 is more than three times: not achievable yet.
     assert "A" in missing(page)
     assert "three times" in editor.gap_label.text()
     editor.baseline_edit.clear()
-    qtbot.keyClicks(editor.baseline_edit, "400")
+    type_text(qtbot, editor.baseline_edit, "400")
     assert "A" not in missing(page)
-    qtbot.keyClicks(editor.relevance_edit, "Fill the quiet Tuesdays")
+    type_text(qtbot, editor.relevance_edit, "Fill the quiet Tuesdays")
     editor.deadline_edit.check_box.setChecked(True)
     editor.deadline_edit.date_edit.setDate(editor.deadline_edit.date_edit.date().addDays(30))
 

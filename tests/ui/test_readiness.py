@@ -10,6 +10,7 @@ from smready.domain import OrgKind, Project
 from smready.scoring import score
 from smready.ui.controller import ProjectController
 from smready.ui.readiness_page import ReadinessPage
+from tests.ui.conftest import type_text
 
 
 def click(qtbot: QtBot, button: QAbstractButton) -> None:
@@ -47,7 +48,7 @@ def fill_everything_best(qtbot: QtBot, page: ReadinessPage) -> None:
             else:
                 line = editor.line_edit()
                 assert line is not None
-                qtbot.keyClicks(line, "Maria")
+                type_text(qtbot, line, "Maria")
             assert qid in page.controller.project.readiness.answers
         qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
 
@@ -133,7 +134,7 @@ def test_notes_and_why_it_matters(qtbot: QtBot) -> None:
     qtbot.mouseClick(view.why.button, Qt.MouseButton.LeftButton)
     assert view.why.is_expanded()
     assert "reason" in view.why.text()
-    qtbot.keyClicks(view.notes, "Ask Ana about Tuesdays")
+    type_text(qtbot, view.notes, "Ask Ana about Tuesdays")
     assert page.controller.project.readiness.notes["reason"] == "Ask Ana about Tuesdays"
 
 
@@ -167,7 +168,7 @@ def test_recommendation_becomes_action_and_is_ticked_off(qtbot: QtBot) -> None:
     qtbot.mouseClick(page.results.plan_button, Qt.MouseButton.LeftButton)
     assert page.step_title.text() == "Your action plan"
     row = page.action_plan.row_for(actions[0].id)
-    qtbot.keyClicks(row.owner_edit, "Maria")
+    type_text(qtbot, row.owner_edit, "Maria")
     row.due_edit.check_box.setChecked(True)
     click(qtbot, row.done_box)
     action = page.controller.project.actions[0]

@@ -50,6 +50,9 @@ class FieldMessage(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
 
     def show_message(self, text: str) -> None:
+        # Called for every field on every edit: touch the widget only when it changes.
+        if text == self.text() and self.isHidden() != bool(text):
+            return
         self.setText(text)
         self.setAccessibleName(text)
         self.setVisible(bool(text))
@@ -63,7 +66,8 @@ class PolicyPage(QWidget):
     """Ids of ``PolicyGap.section`` that this page answers."""
 
     answer_changed = Signal()
-    """The page wrote an answer to the project (already marked changed)."""
+    """Something only the widgets know changed (a local gap); answers written to the
+    project are announced by ``controller.project_changed`` instead."""
 
     def __init__(self, controller: ProjectController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -228,18 +232,21 @@ class PolicyPage(QWidget):
                 reason=error.get("msg", "")))
             return False
         self.clear_local_gap(key)
-        self.controller.mark_changed()
-        self.answer_changed.emit()
+        self.controller.mark_changed()  # the wizard and live views refresh from this
         return True
 
     def set_local_gap(self, key: str, message: str) -> None:
         """A problem the widgets know about but the model cannot hold (e.g. an empty name)."""
+        if self._local_gaps.get(key) == message:
+            return
         self._local_gaps[key] = message
         self._show(key, message)
+        self.answer_changed.emit()
 
     def clear_local_gap(self, key: str) -> None:
         if self._local_gaps.pop(key, None) is not None:
             self._show(key, "")
+            self.answer_changed.emit()
 
     def local_gaps(self) -> dict[str, str]:
         return dict(self._local_gaps)

@@ -106,7 +106,6 @@ class OrganizationPage(PolicyPage):
     def _on_name_edited(self, text: str) -> None:
         if not text.strip():
             self.set_local_gap("name", _("Give the name of your organization."))
-            self.answer_changed.emit()
             return
         org = self.project.organization
         self.write(lambda: setattr(org, "name", text.strip()), "name")

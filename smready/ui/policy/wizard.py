@@ -82,6 +82,7 @@ class PolicyWizard(QWidget):
         self._revealed: set[str] = set()
         self._prefill_offered = False
         self._completion = (0, 0)
+        self._signature: tuple[object, ...] = ()
 
         self.step_label = QLabel(self)
         self.step_label.setObjectName("stepIndicator")
@@ -254,6 +255,7 @@ class PolicyWizard(QWidget):
         project.policy = filled
         for page_type in (AccountsPage, ResponsibilitiesPage):
             self.page(page_type).load()
+        self._signature = ()  # the reloaded pages show no messages yet
         self.controller.mark_changed()
         self._set_status(_("Filled the accounts and the point person from your readiness "
                            "answers. Check them and add handles."), error=False)
@@ -298,6 +300,14 @@ class PolicyWizard(QWidget):
         if current not in visible:  # e.g. the kind changed while on the nonprofit step
             self.stack.setCurrentIndex(self.pages.index(visible[-1]))
             current = visible[-1]
+        gaps = self.gaps()
+        # Runs on every keystroke: skip the widgets when nothing they show has changed.
+        signature = (tuple(p.page_id for p in visible), current.page_id,
+                     tuple(self._revealed), tuple(gaps))
+        if signature == self._signature:
+            return
+        self._signature = signature
+
         position = visible.index(current) + 1
         self.step_label.setText(_("{n} of {total} · {title}").format(
             n=position, total=len(visible), title=current.title()))
@@ -309,7 +319,6 @@ class PolicyWizard(QWidget):
         self.finish_button.setDefault(last)
         self.next_button.setDefault(not last)
 
-        gaps = self.gaps()
         self._show_all_gaps(gaps)
         with_gaps = {self._page_for_section(g.section).page_id for g in gaps}
         done = sum(1 for p in visible if p.page_id not in with_gaps)
@@ -372,6 +381,7 @@ class PolicyWizard(QWidget):
         self._revealed.clear()
         for page in self.pages:
             page.load()
+        self._signature = ()
         self.stack.setCurrentIndex(0)
         self._set_status("", error=False)
         self.prefill_banner.setVisible(False)

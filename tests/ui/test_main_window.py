@@ -1,0 +1,180 @@
+"""The main window as a user meets it: start page, navigation, marks, title, menus."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+import smready
+from smready.domain import OrgKind
+from smready.ui.main_window import GOALS, POLICY, READINESS, REVIEW, MainWindow, completion_mark
+from tests.ui.conftest import MessageLog, type_text
+
+
+def make_window(qtbot: QtBot) -> MainWindow:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def start_business(qtbot: QtBot, window: MainWindow, name: str = "Café Aurora") -> None:
+    type_text(qtbot, window.start_page.name_edit, name)
+    qtbot.mouseClick(window.start_page.business_button, Qt.MouseButton.LeftButton)
+
+
+def test_start_page_then_new_business_project(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    assert window.central.currentWidget() is window.start_page
+    assert window.windowTitle() == "smready"
+    assert len(window.start_page.example_buttons) == 2
+    start_business(qtbot, window)
+    project = window.controller.project
+    assert project.organization.name == "Café Aurora"
+    assert project.organization.kind is OrgKind.SMALL_BUSINESS
+    assert window.central.currentWidget() is window.workspace
+    assert window.current_page() is window.readiness_page
+    assert window.windowTitle() == "Café Aurora — smready"
+    assert window.status_label.text() == "Not saved yet"
+    assert window.mark(READINESS) == f"0/{window.readiness_page.completion()[1]}"
+
+
+def test_nonprofit_with_enter_in_name_field_and_default_name(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    qtbot.mouseClick(window.start_page.nonprofit_button, Qt.MouseButton.LeftButton)
+    assert window.controller.project.organization.kind is OrgKind.NONPROFIT
+    assert window.controller.project.organization.name == "My organization"
+    assert window.org_label.text() == "My organization"
+    assert window.kind_label.text() == "Nonprofit"
+
+
+def test_answers_mark_dirty_title_status_and_marks(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    start_business(qtbot, window)
+    button = window.readiness_page.editor("reason.why").buttons()["yes"]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(6, button.height() // 2))
+    assert window.windowTitle() == "Café Aurora* — smready"
+    assert window.status_label.text().startswith("Unsaved changes")
+    total = window.readiness_page.completion()[1]
+    assert window.mark(READINESS) == f"1/{total}"
+    assert window.mark(GOALS) == ""
+    done, steps = window.policy_page.completion()
+    assert window.mark(POLICY) == completion_mark(done, steps)
+
+
+def test_example_opens_as_untitled_copy_with_ticks(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    qtbot.mouseClick(window.start_page.example_buttons[0], Qt.MouseButton.LeftButton)
+    assert window.controller.path is None
+    assert not window.controller.dirty
+    assert window.mark(READINESS) == "✓"
+    assert window.windowTitle().endswith("— smready")
+
+
+def test_navigation_by_list_and_shortcuts(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    start_business(qtbot, window)
+    window.nav.setCurrentRow(GOALS)
+    assert window.current_page() is window.goals_page
+    window.page_actions[POLICY].trigger()
+    assert window.current_page() is window.policy_page
+    assert window.page_actions[REVIEW].shortcut() == QKeySequence("Ctrl+4")
+    window.page_actions[REVIEW].trigger()
+    assert window.current_page() is window.review_page
+    window.home_button.click()
+    assert window.central.currentWidget() is window.start_page
+
+
+def test_readiness_last_step_moves_on_to_goals(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    start_business(qtbot, window)
+    page = window.readiness_page
+    for _step in range(page.step_count()):
+        qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() is window.goals_page
+    assert window.nav.currentRow() == GOALS
+
+
+def test_standard_shortcuts_and_about(qtbot: QtBot, monkeypatch: object) -> None:
+    window = make_window(qtbot)
+    keys = QKeySequence.StandardKey
+    assert window.save_action.shortcut() == QKeySequence(keys.Save)
+    assert window.open_action.shortcut() == QKeySequence(keys.Open)
+    assert window.new_action.shortcut() == QKeySequence(keys.New)
+    assert window.print_action.shortcut() == QKeySequence(keys.Print)
+    assert not window.quit_action.shortcut().isEmpty()
+    shown: list[str] = []
+    import pytest
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    monkeypatch.setattr(QMessageBox, "about",
+                        staticmethod(lambda _parent, _title, text: shown.append(text)))
+    window.about_action.trigger()
+    assert smready.__version__ in shown[0]
+
+
+def test_print_goes_to_review_page_print(qtbot: QtBot, monkeypatch: object) -> None:
+    import pytest
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    window = make_window(qtbot)
+    start_business(qtbot, window)
+    printed: list[bool] = []
+    monkeypatch.setattr(window.review_page, "print_project", lambda: printed.append(True))
+    window.print_action.trigger()
+    assert printed == [True]
+    assert window.current_page() is window.review_page
+
+
+def test_goal_mark_follows_smart_goals(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    start_business(qtbot, window)
+    window.show_page(GOALS)
+    qtbot.mouseClick(window.goals_page.add_button, Qt.MouseButton.LeftButton)
+    assert window.mark(GOALS) == "0/1"
+
+
+def test_new_with_unsaved_changes_can_be_cancelled(qtbot: QtBot, messages: MessageLog) -> None:
+    window = make_window(qtbot)
+    start_business(qtbot, window)
+    window.show_page(GOALS)
+    window.goals_page.add_goal()
+    messages.answer(QMessageBox.StandardButton.Cancel)
+    window.new_action.trigger()
+    assert "Save the changes to “Café Aurora”?" in messages.texts[0]
+    assert window.current_page() is window.goals_page
+    assert window.central.currentWidget() is window.workspace
+    assert len(window.controller.project.goals) == 1
+    # Don't save: back to the start page for a fresh project.
+    messages.answer(QMessageBox.StandardButton.Discard)
+    window.new_action.trigger()
+    assert window.central.currentWidget() is window.start_page
+    qtbot.mouseClick(window.start_page.nonprofit_button, Qt.MouseButton.LeftButton)
+    assert window.controller.project.goals == []
+    assert not window.controller.dirty
+
+
+def test_close_with_unsaved_changes_cancel_keeps_window(qtbot: QtBot,
+                                                        messages: MessageLog) -> None:
+    window = make_window(qtbot)
+    start_business(qtbot, window)
+    window.show_page(GOALS)
+    window.goals_page.add_goal()
+    messages.answer(QMessageBox.StandardButton.Cancel)
+    assert not window.close()
+    assert window.isVisible()
+    assert len(messages.boxes) == 1 and messages.boxes[0][0] == "Unsaved changes"
+    messages.answer(QMessageBox.StandardButton.Discard)
+    assert window.close()
+    assert not window.isVisible()
+
+
+def test_geometry_is_remembered(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    # The offscreen screen is 800 px wide, so restoring clamps the width: check the height.
+    window.resize(1100, 700)
+    assert window.close()
+    again = make_window(qtbot)
+    assert again.size().height() == 700

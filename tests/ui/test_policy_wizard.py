@@ -1,0 +1,269 @@
+"""The policy wizard, driven like a user: typing, adding rows, Back and Next, Finish."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+
+from smready.domain import OrgKind, Project, TaskKind
+from smready.ui.controller import ProjectController
+from smready.ui.policy import PolicyWizard
+from smready.ui.table_editor import TableEditor
+from tests.ui.conftest import type_text
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+
+
+def make_wizard(qtbot: QtBot, project: Project) -> tuple[PolicyWizard, ProjectController]:
+    controller = ProjectController(project)
+    wizard = PolicyWizard(controller)
+    qtbot.addWidget(wizard)
+    wizard.resize(1100, 800)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow)
+    return wizard, controller
+
+
+def example(name: str) -> Project:
+    return Project.model_validate_json((EXAMPLES / f"{name}.smready").read_text("utf-8"))
+
+
+def retype(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
+    """Replace a line edit's text by typing, as a user would."""
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    type_text(qtbot, edit, text)
+
+
+def type_cell(qtbot: QtBot, editor: TableEditor, row: int, column: int, text: str) -> None:
+    """Open a cell's editor, type into it and press Enter to commit."""
+    table = editor.table
+    table.setFocus()
+    table.setCurrentCell(row, column)
+    table.editItem(table.item(row, column))
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit | QComboBox))
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    target: QWidget = focus
+    if isinstance(focus, QComboBox) and focus.lineEdit() is not None:
+        target = focus.lineEdit()
+    if isinstance(target, QLineEdit):
+        target.selectAll()
+    type_text(qtbot, target, text)
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() != table.State.EditingState)
+
+
+def next_page(qtbot: QtBot, wizard: PolicyWizard) -> None:
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+
+
+def fill_required(qtbot: QtBot, wizard: PolicyWizard, controller: ProjectController) -> None:
+    """Walk from the first step to the last, answering every required question."""
+    org = wizard.page("organization")
+    retype(qtbot, org.name_edit, "Aurora Test Shop")
+    assert controller.project.organization.name == "Aurora Test Shop"
+    qtbot.keyClick(org.name_edit, Qt.Key.Key_Return)  # Enter = Next
+    assert wizard.current_page_id() == "scope"
+    next_page(qtbot, wizard)
+
+    accounts = wizard.page("accounts").accounts_table
+    assert accounts.empty_label.isVisible()
+    qtbot.mouseClick(accounts.add_button, Qt.MouseButton.LeftButton)
+    type_cell(qtbot, accounts, 0, 0, "Instagram")
+    type_cell(qtbot, accounts, 0, 1, "@aurora_shop")
+    assert not accounts.empty_label.isVisible()
+    assert [(a.platform, a.handle) for a in controller.project.policy.accounts] == [
+        ("instagram", "@aurora_shop")]
+
+    while wizard.current_page_id() != "spokespeople":
+        next_page(qtbot, wizard)
+    people = wizard.page("spokespeople").table
+    assert "No spokespeople yet" in people.empty_label.text()
+    qtbot.mouseClick(people.add_button, Qt.MouseButton.LeftButton)
+    type_cell(qtbot, people, 0, 0, "Ana Lind")
+    type_cell(qtbot, people, 0, 1, "Owner")
+    assert controller.project.policy.spokespeople[0].name == "Ana Lind"
+
+    while wizard.current_page_id() != "responsibilities":
+        next_page(qtbot, wizard)
+    tasks_page = wizard.page("responsibilities")
+    qtbot.mouseClick(tasks_page.usual_button, Qt.MouseButton.LeftButton)
+    rows = tasks_page.table.rows()
+    assert [r["task"] for r in rows] == ["point_person", "posting", "monitoring", "answering"]
+    for row in range(4):
+        type_cell(qtbot, tasks_page.table, row, 1, "Ana Lind")
+
+    next_page(qtbot, wizard)
+    assert wizard.current_page_id() == "escalation"
+    contacts = wizard.page("escalation").contacts_table
+    qtbot.mouseClick(contacts.add_button, Qt.MouseButton.LeftButton)
+    type_cell(qtbot, contacts, 0, 0, "Olli Virta")
+
+    while wizard.finish_button.isHidden():
+        next_page(qtbot, wizard)
+    signoff = wizard.page("review")
+    retype(qtbot, signoff.approver_edit, "Ana Lind")
+    qtbot.mouseClick(signoff.today_button, Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.parametrize("kind", [OrgKind.SMALL_BUSINESS, OrgKind.NONPROFIT])
+def test_walk_the_whole_wizard(qtbot: QtBot, kind: OrgKind) -> None:
+    wizard, controller = make_wizard(qtbot, Project.new("New organization", kind))
+    ids = [p.page_id for p in wizard.visible_pages()]
+    assert ("nonprofit" in ids) is (kind is OrgKind.NONPROFIT)
+    assert wizard.step_label.text() == f"1 of {len(ids)} · Your organization"
+    assert wizard.completion()[0] < len(ids)
+
+    fill_required(qtbot, wizard, controller)
+    assert wizard.step_label.text().startswith(f"{len(ids)} of {len(ids)}")
+
+    # Back and forth never loses an answer: the model and the widgets still hold them.
+    while wizard.current_page_id() != "organization":
+        qtbot.mouseClick(wizard.back_button, Qt.MouseButton.LeftButton)
+    assert not wizard.back_button.isEnabled()
+    assert wizard.page("organization").name_edit.text() == "Aurora Test Shop"
+    for _ in range(5):
+        next_page(qtbot, wizard)
+    assert wizard.current_page_id() == "spokespeople"
+    assert wizard.page("spokespeople").table.rows()[0]["name"] == "Ana Lind"
+    assert wizard.page("accounts").accounts_table.rows()[0]["handle"] == "@aurora_shop"
+    policy = controller.project.policy
+    assert [s.name for s in policy.spokespeople] == ["Ana Lind"]
+    assert {r.task for r in policy.responsibilities if r.person == "Ana Lind"} >= {
+        TaskKind.POSTING, TaskKind.MONITORING, TaskKind.ANSWERING}
+    assert policy.escalation.crisis_contacts[0].name == "Olli Virta"
+    assert policy.review.approver == "Ana Lind"
+    assert policy.review.effective_date is not None
+    assert controller.dirty  # every edit went to the model, ready to be saved
+
+    while wizard.finish_button.isHidden():
+        next_page(qtbot, wizard)
+    with qtbot.waitSignal(wizard.policy_finished, timeout=1000):
+        qtbot.mouseClick(wizard.finish_button, Qt.MouseButton.LeftButton)
+    assert wizard.completion() == (len(ids), len(ids))
+    assert "complete" in wizard.status_label.text()
+
+
+def test_switching_kind_updates_the_steps_live(qtbot: QtBot) -> None:
+    wizard, controller = make_wizard(qtbot, Project.new("Club", OrgKind.SMALL_BUSINESS))
+    total = len(wizard.visible_pages())
+    combo = wizard.page("organization").kind_combo
+    with qtbot.waitSignal(wizard.completion_changed, timeout=1000):
+        combo.setCurrentIndex(combo.findData(OrgKind.NONPROFIT))
+    assert controller.project.organization.kind is OrgKind.NONPROFIT
+    assert "nonprofit" in [p.page_id for p in wizard.visible_pages()]
+    assert wizard.step_label.text() == f"1 of {total + 1} · Your organization"
+    wizard.go_to("nonprofit")
+    box = wizard.page("nonprofit").volunteers_check
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+    assert controller.project.policy.nonprofit.volunteers_may_post_officially is box.isChecked()
+    combo.setCurrentIndex(combo.findData(OrgKind.SMALL_BUSINESS))
+    assert "nonprofit" not in [p.page_id for p in wizard.visible_pages()]
+    assert wizard.current_page_id() != "nonprofit"
+
+
+def test_missing_approver_blocks_finish_with_message_next_to_the_field(qtbot: QtBot) -> None:
+    wizard, controller = make_wizard(qtbot, example("cafe-aurora"))
+    assert wizard.completion()[0] == wizard.completion()[1]
+    signoff = wizard.page("review")
+    wizard.go_to("organization")
+    retype(qtbot, signoff.approver_edit, "")
+    assert controller.project.policy.review.approver == ""
+
+    assert wizard.finish() is False
+    assert wizard.current_page_id() == "review"  # jumped to the first step with a gap
+    message = signoff._messages["approver"]
+    assert message.isVisible()
+    assert "approves this policy" in message.text()
+    # The message sits right under the field it is about.
+    field_pos = signoff.approver_edit.mapTo(signoff, signoff.approver_edit.rect().bottomLeft())
+    message_pos = message.mapTo(signoff, message.rect().topLeft())
+    assert 0 <= message_pos.y() - field_pos.y() < 30
+    assert "1 thing is missing" in wizard.status_label.text()
+    assert wizard.completion()[0] == wizard.completion()[1] - 1
+
+    type_text(qtbot, signoff.approver_edit, "Aino Virtanen")
+    assert not message.isVisible()
+    with qtbot.waitSignal(wizard.policy_finished, timeout=1000):
+        qtbot.keyClick(signoff.approver_edit, Qt.Key.Key_Return)  # Enter = Finish here
+    assert wizard.completion()[0] == wizard.completion()[1]
+
+
+def test_empty_name_is_kept_out_of_the_model_and_blocks_finish(qtbot: QtBot) -> None:
+    wizard, controller = make_wizard(qtbot, example("cafe-aurora"))
+    org = wizard.page("organization")
+    retype(qtbot, org.name_edit, "")
+    assert controller.project.organization.name == "Café Aurora"  # a file always has a name
+    wizard.go_to("review")
+    assert wizard.finish() is False
+    assert wizard.current_page_id() == "organization"
+    assert org._messages["name"].isVisible()
+    assert org.name_edit.hasFocus()
+    type_text(qtbot, org.name_edit, "Cafe Borealis")
+    assert controller.project.organization.name == "Cafe Borealis"
+    assert wizard.finish() is True
+
+
+def test_readiness_answers_prefill_accounts_and_point_person(qtbot: QtBot) -> None:
+    project = Project.new("Bakery", OrgKind.SMALL_BUSINESS)
+    project.readiness.answers["sites.platforms"] = ["instagram", "facebook"]
+    project.readiness.answers["resources.point_person"] = "Mia Berg"
+    wizard, controller = make_wizard(qtbot, project)
+    assert wizard.prefill_banner.isVisible()  # offered on first entry, tables empty
+
+    qtbot.mouseClick(wizard.prefill_yes, Qt.MouseButton.LeftButton)
+    assert not wizard.prefill_banner.isVisible()
+    policy = controller.project.policy
+    assert sorted(a.platform for a in policy.accounts) == ["facebook", "instagram"]
+    assert [(r.task, r.person) for r in policy.responsibilities] == [
+        (TaskKind.POINT_PERSON, "Mia Berg")]
+    accounts = wizard.page("accounts").accounts_table.rows()
+    assert sorted(r["platform"] for r in accounts) == ["facebook", "instagram"]
+    assert {r["owner"] for r in accounts} == {"Mia Berg"}
+    assert wizard.page("responsibilities").table.rows()[0]["person"] == "Mia Berg"
+    assert controller.dirty
+
+    # The button fills only what is missing and never overwrites an answer.
+    wizard.go_to("accounts")
+    qtbot.mouseClick(wizard.page("accounts").prefill_button, Qt.MouseButton.LeftButton)
+    assert len(controller.project.policy.accounts) == 2
+    assert "Nothing to fill" in wizard.status_label.text()
+
+
+def test_project_replaced_reloads_every_page(qtbot: QtBot) -> None:
+    wizard, controller = make_wizard(qtbot, Project.new("First", OrgKind.SMALL_BUSINESS))
+    wizard.go_to("spokespeople")
+    controller.replace(example("harbour-food-bank"), None)
+    assert wizard.current_page_id() == "organization"
+    assert wizard.page("organization").name_edit.text() == "Harbour Food Bank"
+    assert wizard.page("spokespeople").table.row_count() == len(
+        controller.project.policy.spokespeople)
+    assert "nonprofit" in [p.page_id for p in wizard.visible_pages()]
+    signoff = wizard.page("review")
+    date = controller.project.policy.review.effective_date
+    assert date is not None
+    assert signoff.date_edit.date() == QDate(date.year, date.month, date.day)
+
+
+def test_every_control_has_an_accessible_name(qtbot: QtBot) -> None:
+    wizard, _controller = make_wizard(qtbot, example("harbour-food-bank"))
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QPlainTextEdit
+
+    kinds = (QLineEdit, QComboBox, QPlainTextEdit, QAbstractButton, QAbstractSpinBox)
+    unnamed = [
+        f"{type(w).__name__} on {page.page_id}"
+        for page in wizard.pages
+        for w in page.findChildren(QWidget)
+        if isinstance(w, kinds) and not w.accessibleName() and not (
+            isinstance(w, QAbstractButton) and w.text())
+        and not isinstance(w.parent(), QAbstractSpinBox | QComboBox | QLineEdit)
+    ]
+    assert unnamed == []
