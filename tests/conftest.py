@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,3 +20,27 @@ EXAMPLES = REPO / "examples"
 @pytest.fixture
 def examples_dir() -> Path:
     return EXAMPLES
+
+
+@contextlib.contextmanager
+def read_only_folder(folder: Path) -> Iterator[Path]:
+    """Make ``folder`` unwritable for this process, even as root (CI runs as root).
+
+    A normal user gets ``chmod 500``; root ignores modes, so the folder is made immutable
+    with ``chattr +i`` instead (root cannot create files in it either). Skips the test when
+    neither is possible (a file system without attributes, no CAP_LINUX_IMMUTABLE).
+    """
+    if os.geteuid() != 0:
+        folder.chmod(0o500)
+        try:
+            yield folder
+        finally:
+            folder.chmod(0o700)
+        return
+    if shutil.which("chattr") is None or subprocess.run(
+            ["chattr", "+i", str(folder)], capture_output=True, check=False).returncode:
+        pytest.skip("cannot make a folder read-only for root here (chattr +i refused)")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)

@@ -14,6 +14,7 @@ import pytest
 
 from smready.domain import SCHEMA_VERSION, OrgKind, Project
 from smready.storage import backup_path, load_project, save_project
+from tests.conftest import read_only_folder
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -92,17 +93,13 @@ def test_new_into_an_impossible_folder_is_bad_input(tmp_path: Path) -> None:
     assert blocker.read_text() == "keep me"
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
-                    reason="root can write into read-only folders")
 def test_new_into_a_read_only_folder_is_bad_input(tmp_path: Path) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()
-    folder.chmod(0o500)
-    try:
+    with read_only_folder(folder):
         assert_bad_input(cli("new", "--type", "nonprofit", "--name", "A", "-o",
                              folder / "x.smready"), "permission denied")
-    finally:
-        folder.chmod(0o700)
+        assert list(folder.iterdir()) == []
 
 
 @pytest.mark.parametrize("args", [

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ import pytest
 from smready import storage
 from smready.domain import OrgKind, Project
 from smready.storage import MAX_FILE_BYTES, ProjectFileError, load_project, save_project
+from tests.conftest import read_only_folder
 
 
 def _valid() -> dict[str, Any]:
@@ -169,22 +169,17 @@ def test_save_into_an_impossible_folder_fails_cleanly(tmp_path: Path) -> None:
     assert blocker.read_text() == "not a folder"
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
-                    reason="root can write into read-only folders")
 def test_save_into_a_read_only_folder_keeps_the_existing_file(tmp_path: Path) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()
     path = folder / "cafe.smready"
     save_project(Project.new("Cafe", OrgKind.SMALL_BUSINESS), path)
     before = _sha(path)
-    folder.chmod(0o500)
-    try:
+    with read_only_folder(folder):
         with pytest.raises(storage.ProjectWriteError, match=r"permission denied\. Choose"):
             save_project(Project.new("Changed", OrgKind.SMALL_BUSINESS), path)
         assert _sha(path) == before
         assert sorted(p.name for p in folder.iterdir()) == ["cafe.smready"]
-    finally:
-        folder.chmod(0o700)
 
 
 def test_save_over_a_folder_fails_cleanly(tmp_path: Path) -> None:
