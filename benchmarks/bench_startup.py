@@ -19,7 +19,7 @@ import time
 BARE_WINDOW = r"""
 import os, sys
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
@@ -31,14 +31,36 @@ class FirstPaint(QObject):
 app = QApplication(sys.argv)
 window = QMainWindow()
 window.setWindowTitle("bare")
+# A label and a status bar: an empty QMainWindow gets no paint event of its own.
+window.setCentralWidget(QLabel("Hello"))
+window.statusBar().showMessage("Ready")
 window.resize(1280, 800)
-window.installEventFilter(FirstPaint())
+first_paint = FirstPaint()  # kept in a variable: an unreferenced filter is collected at once
+window.installEventFilter(first_paint)
 window.show()
 app.exec()
 """
 
 SMREADY_WINDOW = r"""
-import sys
+import os, sys
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QMainWindow
+
+class FirstPaint(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print("PAINTED", flush=True)
+            os._exit(0)
+        return False
+
+# The real entry point, unchanged; only show() is wrapped to watch for the first paint.
+_filter = FirstPaint()
+_show = QMainWindow.show
+def show(self):
+    self.installEventFilter(_filter)
+    _show(self)
+QMainWindow.show = show
+
 from smready.app import main
 sys.exit(main(["smready"]))
 """
@@ -72,7 +94,6 @@ def main() -> int:
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         env["SMREADY_DATA_DIR"] = data  # no recovery prompt from a developer's autosaves
         env["XDG_CONFIG_HOME"] = data  # fresh QSettings: no recent files, default geometry
-        env["SMREADY_EXIT_AFTER_FIRST_PAINT"] = "1"
         # Warm the OS file cache once for both, then alternate so drift hits both equally.
         _time_child(BARE_WINDOW, env)
         _time_child(SMREADY_WINDOW, env)

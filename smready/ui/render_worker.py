@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import atexit
 import multiprocessing
+import os
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -64,6 +66,18 @@ def _warm_up_job() -> tuple[str, Any]:
     return "ok", None
 
 
+def _exit_with_parent(parent_pid: int) -> None:
+    """Runs in each worker: end it when the app is gone, even after a crash or SIGKILL
+    (the pool's own clean-up only runs on a normal exit)."""
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 def _unpack(result: tuple[str, Any]) -> Any:
     status, value = result
     if status == "ok":
@@ -87,7 +101,9 @@ def _executor() -> Executor | None:
         if _pool is None and _processes_work:
             # spawn: a forked child would inherit Qt's threads and locks.
             _pool = ProcessPoolExecutor(max_workers=2,
-                                        mp_context=multiprocessing.get_context("spawn"))
+                                        mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=_exit_with_parent,
+                                        initargs=(os.getpid(),))
         return _pool
 
 

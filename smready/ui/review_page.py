@@ -56,6 +56,7 @@ from smready.ui.files import Button, ask, still_here
 from smready.ui.render_worker import RenderRunner
 
 DEBOUNCE_MS = 800
+WARM_UP_DELAY_MS = 1500
 PRINT_DPI_MAX = 300
 """Pages are rasterized at the printer's resolution, capped to keep memory sane."""
 SECTION_ROLE = Qt.ItemDataRole.UserRole
@@ -234,7 +235,11 @@ class ReviewPage(QWidget):
 
         self._update_gaps()
         self._set_preview_status(_("The preview appears here in a moment."))
-        # Start the render process now, so the first preview does not wait for WeasyPrint.
+        # Start the render process soon, so the first preview does not wait for WeasyPrint —
+        # but after the window has painted: on two cores it would slow the start-up down.
+        QTimer.singleShot(WARM_UP_DELAY_MS, self, self._warm_up)
+
+    def _warm_up(self) -> None:
         self.preview_runner.start(render_worker.warm_up)
 
     # -- public API -------------------------------------------------------------------------

@@ -11,7 +11,11 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from smready.domain import Project
 from smready.ui.main import APP_NAME, ORG_NAME
+from smready.ui.main_window import MainWindow
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
 class MessageLog:
@@ -67,3 +71,20 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(
                 widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+
+
+def make_window(qtbot: QtBot) -> MainWindow:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def start_business(qtbot: QtBot, window: MainWindow, name: str = "Café Aurora") -> None:
+    """Type the name on the start page and choose "Start for a small business"."""
+    type_text(qtbot, window.start_page.name_edit, name)
+    qtbot.mouseClick(window.start_page.business_button, Qt.MouseButton.LeftButton)
+
+
+def example(name: str) -> Project:
+    return Project.model_validate_json((EXAMPLES / f"{name}.smready").read_text("utf-8"))

@@ -19,21 +19,13 @@ from smready.domain import OrgKind, Project
 from smready.storage import autosave_dir, list_recoverable, load_project
 from smready.ui.files import AUTOSAVE_DELAY_MS
 from smready.ui.main_window import GOALS, MainWindow
-from tests.ui.conftest import MessageLog, type_text
+from tests.ui.conftest import MessageLog, make_window, start_business
 
 Button = QMessageBox.StandardButton
 
 
-def make_window(qtbot: QtBot) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
-def start(qtbot: QtBot, window: MainWindow, name: str = "Café Aurora") -> None:
-    type_text(qtbot, window.start_page.name_edit, name)
-    qtbot.mouseClick(window.start_page.business_button, Qt.MouseButton.LeftButton)
 
 
 def answer(qtbot: QtBot, window: MainWindow, qid: str, option: str) -> None:
@@ -64,7 +56,7 @@ def dead_pid() -> int:
 def test_save_writes_a_file_that_loads(qtbot: QtBot, tmp_path: Path,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
     window = make_window(qtbot)
-    start(qtbot, window)
+    start_business(qtbot, window)
     answer(qtbot, window, "reason.why", "partly")
     target = tmp_path / "docs" / "cafe"
     target.parent.mkdir()
@@ -95,7 +87,7 @@ def test_save_failure_keeps_answers_and_says_so(qtbot: QtBot, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch,
                                                 messages: MessageLog) -> None:
     window = make_window(qtbot)
-    start(qtbot, window)
+    start_business(qtbot, window)
     answer(qtbot, window, "reason.why", "yes")
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
@@ -117,7 +109,7 @@ def test_bad_file_shows_message_and_keeps_project(qtbot: QtBot, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch,
                                                   messages: MessageLog, content: bytes) -> None:
     window = make_window(qtbot)
-    start(qtbot, window)
+    start_business(qtbot, window)
     window.show_page(GOALS)
     window.goals_page.add_goal()
     project = window.controller.project
@@ -157,7 +149,7 @@ def test_recent_files_keep_eight(qtbot: QtBot, tmp_path: Path) -> None:
 
 def test_autosave_timer_and_page_switch(qtbot: QtBot) -> None:
     window = make_window(qtbot)
-    start(qtbot, window)
+    start_business(qtbot, window)
     timer = window.files.autosave_timer
     assert not timer.isActive()
     answer(qtbot, window, "reason.why", "yes")
@@ -175,7 +167,7 @@ def test_autosave_after_crash_is_offered_and_restores_answers(
         qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
         messages: MessageLog) -> None:
     first = make_window(qtbot)
-    start(qtbot, first)
+    start_business(qtbot, first)
     saved = tmp_path / "cafe.smready"
     dialogs(monkeypatch, save=saved)
     first.save_action.trigger()
@@ -211,7 +203,7 @@ def test_autosave_after_crash_is_offered_and_restores_answers(
 def test_recovery_can_be_discarded(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
                                    messages: MessageLog) -> None:
     first = make_window(qtbot)
-    start(qtbot, first, "Harbour Food Bank")
+    start_business(qtbot, first, "Harbour Food Bank")
     answer(qtbot, first, "reason.why", "no")
     first.files.autosave_now()
     lock = first.files.lock
@@ -234,7 +226,7 @@ def test_project_open_elsewhere_opens_as_copy(qtbot: QtBot, tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch,
                                               messages: MessageLog) -> None:
     window = make_window(qtbot)
-    start(qtbot, window)
+    start_business(qtbot, window)
     other = tmp_path / "harbour.smready"
     storage.save_project(Project.new("Harbour Food Bank", OrgKind.NONPROFIT), other)
     # Another live smready (our parent process stands in for it) holds that file.
@@ -264,7 +256,7 @@ def test_clean_close_leaves_no_autosave_or_lock(qtbot: QtBot, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch,
                                                 messages: MessageLog) -> None:
     window = make_window(qtbot)
-    start(qtbot, window)
+    start_business(qtbot, window)
     answer(qtbot, window, "reason.why", "yes")
     window.files.autosave_now()
     dialogs(monkeypatch, save=tmp_path / "x.smready")

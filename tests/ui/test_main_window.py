@@ -9,20 +9,8 @@ from pytestqt.qtbot import QtBot
 
 import smready
 from smready.domain import OrgKind
-from smready.ui.main_window import GOALS, POLICY, READINESS, REVIEW, MainWindow, completion_mark
-from tests.ui.conftest import MessageLog, type_text
-
-
-def make_window(qtbot: QtBot) -> MainWindow:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-def start_business(qtbot: QtBot, window: MainWindow, name: str = "Café Aurora") -> None:
-    type_text(qtbot, window.start_page.name_edit, name)
-    qtbot.mouseClick(window.start_page.business_button, Qt.MouseButton.LeftButton)
+from smready.ui.main_window import GOALS, POLICY, READINESS, REVIEW, completion_mark
+from tests.ui.conftest import MessageLog, make_window, start_business
 
 
 def test_start_page_then_new_business_project(qtbot: QtBot) -> None:

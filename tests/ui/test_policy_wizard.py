@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
@@ -13,9 +11,7 @@ from smready.domain import OrgKind, Project, TaskKind
 from smready.ui.controller import ProjectController
 from smready.ui.policy import PolicyWizard
 from smready.ui.table_editor import TableEditor
-from tests.ui.conftest import type_text
-
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+from tests.ui.conftest import example, type_text
 
 
 def make_wizard(qtbot: QtBot, project: Project) -> tuple[PolicyWizard, ProjectController]:
@@ -30,8 +26,6 @@ def make_wizard(qtbot: QtBot, project: Project) -> tuple[PolicyWizard, ProjectCo
     return wizard, controller
 
 
-def example(name: str) -> Project:
-    return Project.model_validate_json((EXAMPLES / f"{name}.smready").read_text("utf-8"))
 
 
 def retype(qtbot: QtBot, edit: QLineEdit, text: str) -> None:

@@ -18,13 +18,11 @@ from smready.domain import Project
 from smready.ui import review_page as review_module
 from smready.ui.controller import ProjectController
 from smready.ui.review_page import ReviewPage
+from tests.ui.conftest import example
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 RENDER_TIMEOUT = 90_000  # ms; the first render also starts the worker process
 
 
-def example(name: str) -> Project:
-    return Project.model_validate_json((EXAMPLES / f"{name}.smready").read_text("utf-8"))
 
 
 def make_page(qtbot: QtBot, project: Project) -> tuple[ReviewPage, ProjectController]:

@@ -1,0 +1,48 @@
+"""The render worker processes never outlive the app, even when it is killed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+CHILD = """
+import os, sys
+from smready.ui import render_worker
+render_worker.warm_up()  # starts a worker process and waits until it has loaded WeasyPrint
+pool = render_worker._executor()
+print(" ".join(str(pid) for pid in pool._processes), flush=True)
+sys.stdin.read()  # wait to be killed
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie still answers kill(0); it is gone for our purpose.
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[-1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc")
+def test_workers_exit_when_the_app_is_killed() -> None:
+    with subprocess.Popen([sys.executable, "-c", CHILD], stdin=subprocess.PIPE,
+                          stdout=subprocess.PIPE, text=True) as app:
+        assert app.stdout is not None
+        workers = [int(pid) for pid in app.stdout.readline().split()]
+        assert workers and all(_alive(pid) for pid in workers)
+        app.send_signal(signal.SIGKILL)  # a crash: no atexit, no pool shutdown
+        app.wait()
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in workers)
