@@ -23,13 +23,15 @@ ORG_DOMAIN = "smready.app"
 def dark_palette() -> QPalette:
     """A calm dark palette for Fusion (Fusion's own palette is light only)."""
     p = QPalette()
-    window, base, text = QColor("#202124"), QColor("#17181a"), QColor("#e8eaed")
-    button, mid = QColor("#2b2c30"), QColor("#5f6368")
+    # Fields (Base) a step lighter than the window: Fusion draws check boxes and radio
+    # buttons on Base with a frame darker than the window, so darker fields hid them.
+    window, base, text = QColor("#202124"), QColor("#2e3034"), QColor("#e8eaed")
+    button, mid = QColor("#35373b"), QColor("#6f7378")
     roles = {
         QPalette.ColorRole.Window: window,
         QPalette.ColorRole.WindowText: text,
         QPalette.ColorRole.Base: base,
-        QPalette.ColorRole.AlternateBase: QColor("#26272b"),
+        QPalette.ColorRole.AlternateBase: QColor("#34363a"),
         QPalette.ColorRole.ToolTipBase: QColor("#303134"),
         QPalette.ColorRole.ToolTipText: text,
         QPalette.ColorRole.Text: text,
