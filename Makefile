@@ -29,5 +29,8 @@ $(STAMP): pyproject.toml
 bench: setup
 	$(BIN)/python benchmarks/run.py
 
+screenshots: setup
+	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python scripts/screenshots.py screenshots/tmp
+
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
