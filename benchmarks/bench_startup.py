@@ -16,32 +16,9 @@ import sys
 import tempfile
 import time
 
-BARE_WINDOW = r"""
-import os, sys
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
-
-class FirstPaint(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            print("PAINTED", flush=True)
-            os._exit(0)
-        return False
-
-app = QApplication(sys.argv)
-window = QMainWindow()
-window.setWindowTitle("bare")
-# A label and a status bar: an empty QMainWindow gets no paint event of its own.
-window.setCentralWidget(QLabel("Hello"))
-window.statusBar().showMessage("Ready")
-window.resize(1280, 800)
-first_paint = FirstPaint()  # kept in a variable: an unreferenced filter is collected at once
-window.installEventFilter(first_paint)
-window.show()
-app.exec()
-"""
-
-SMREADY_WINDOW = r"""
+# Both children start with this: every QMainWindow shown reports its first paint and exits.
+# Only show() is wrapped, so the app under test runs its real entry point unchanged.
+FIRST_PAINT = r"""
 import os, sys
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QMainWindow
@@ -53,14 +30,29 @@ class FirstPaint(QObject):
             os._exit(0)
         return False
 
-# The real entry point, unchanged; only show() is wrapped to watch for the first paint.
-_filter = FirstPaint()
+_filter = FirstPaint()  # kept referenced: an unreferenced filter is collected at once
 _show = QMainWindow.show
 def show(self):
     self.installEventFilter(_filter)
     _show(self)
 QMainWindow.show = show
+"""
 
+BARE_WINDOW = FIRST_PAINT + r"""
+from PySide6.QtWidgets import QApplication, QLabel
+
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.setWindowTitle("bare")
+# A label and a status bar: an empty QMainWindow gets no paint event of its own.
+window.setCentralWidget(QLabel("Hello"))
+window.statusBar().showMessage("Ready")
+window.resize(1280, 800)
+window.show()
+app.exec()
+"""
+
+SMREADY_WINDOW = FIRST_PAINT + r"""
 from smready.app import main
 sys.exit(main(["smready"]))
 """

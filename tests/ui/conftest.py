@@ -88,3 +88,11 @@ def start_business(qtbot: QtBot, window: MainWindow, name: str = "Café Aurora")
 
 def example(name: str) -> Project:
     return Project.model_validate_json((EXAMPLES / f"{name}.smready").read_text("utf-8"))
+
+
+def show_widget(qtbot: QtBot, widget: QWidget, width: int, height: int) -> None:
+    """Show a page on its own at a given size and wait until it is on screen."""
+    qtbot.addWidget(widget)
+    widget.resize(width, height)
+    widget.show()
+    qtbot.waitExposed(widget)

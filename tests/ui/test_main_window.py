@@ -166,3 +166,22 @@ def test_geometry_is_remembered(qtbot: QtBot) -> None:
     assert window.close()
     again = make_window(qtbot)
     assert again.size().height() == 700
+
+
+def test_dont_save_counts_only_for_the_answers_it_was_said_to(qtbot: QtBot,
+                                                            messages: MessageLog) -> None:
+    window = make_window(qtbot)
+    start_business(qtbot, window)
+    window.show_page(GOALS)
+    window.goals_page.add_goal()
+    messages.answer(QMessageBox.StandardButton.Discard)
+    window.new_action.trigger()
+    assert window.central.currentWidget() is window.start_page
+    # Back to the project (Ctrl+2) and another change: New must ask again.
+    window.page_actions[GOALS].trigger()
+    window.goals_page.add_goal()
+    messages.answer(QMessageBox.StandardButton.Cancel)
+    window.new_action.trigger()
+    assert len(messages.boxes) == 2
+    assert window.central.currentWidget() is window.workspace
+    assert len(window.controller.project.goals) == 2

@@ -11,16 +11,13 @@ from smready.domain import OrgKind, Project, TaskKind
 from smready.ui.controller import ProjectController
 from smready.ui.policy import PolicyWizard
 from smready.ui.table_editor import TableEditor
-from tests.ui.conftest import example, type_text
+from tests.ui.conftest import example, show_widget, type_text
 
 
 def make_wizard(qtbot: QtBot, project: Project) -> tuple[PolicyWizard, ProjectController]:
     controller = ProjectController(project)
     wizard = PolicyWizard(controller)
-    qtbot.addWidget(wizard)
-    wizard.resize(1100, 800)
-    wizard.show()
-    qtbot.waitExposed(wizard)
+    show_widget(qtbot, wizard, 1100, 800)
     wizard.activateWindow()
     qtbot.waitUntil(wizard.isActiveWindow)
     return wizard, controller

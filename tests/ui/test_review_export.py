@@ -18,7 +18,7 @@ from smready.domain import Project
 from smready.ui import review_page as review_module
 from smready.ui.controller import ProjectController
 from smready.ui.review_page import ReviewPage
-from tests.ui.conftest import example
+from tests.ui.conftest import example, show_widget
 
 RENDER_TIMEOUT = 90_000  # ms; the first render also starts the worker process
 
@@ -28,10 +28,7 @@ RENDER_TIMEOUT = 90_000  # ms; the first render also starts the worker process
 def make_page(qtbot: QtBot, project: Project) -> tuple[ReviewPage, ProjectController]:
     controller = ProjectController(project)
     page = ReviewPage(controller)
-    qtbot.addWidget(page)
-    page.resize(1000, 760)
-    page.show()
-    qtbot.waitExposed(page)
+    show_widget(qtbot, page, 1000, 760)
     return page, controller
 
 
