@@ -3,7 +3,7 @@
 Both are measured in the same run, as child processes started the same way, so the ratio
 holds on a noisy machine even when absolute times do not. Goal: ratio <= 1.5.
 
-    .venv/bin/python benchmarks/bench_startup.py [--rounds 7]
+    .venv/bin/python benchmarks/bench_startup.py [--rounds 15]
 """
 
 from __future__ import annotations
@@ -16,18 +16,26 @@ import sys
 import tempfile
 import time
 
-# Both children start with this: every QMainWindow shown reports its first paint and exits.
+# Both children start with this: every QMainWindow shown reports its first paint; smready's
+# window then also reports when its workspace (all four pages) is built, and the child exits.
 # Only show() is wrapped, so the app under test runs its real entry point unchanged.
 FIRST_PAINT = r"""
 import os, sys
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QMainWindow
 
+def ready():
+    print("READY", flush=True)
+    os._exit(0)
+
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
             print("PAINTED", flush=True)
-            os._exit(0)
+            if not hasattr(obj, "when_ready"):
+                os._exit(0)
+            obj.when_ready(ready)
         return False
 
 _filter = FirstPaint()  # kept referenced: an unreferenced filter is collected at once
@@ -58,50 +66,58 @@ sys.exit(main(["smready"]))
 """
 
 
-def _time_child(code: str, env: dict[str, str]) -> float:
+def _time_child(code: str, env: dict[str, str]) -> dict[str, float]:
+    """Seconds from process start to each line the child prints (PAINTED, READY)."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
         text=True, env=env,
     )
     assert proc.stdout is not None
-    for line in proc.stdout:
-        if line.strip() == "PAINTED":
-            elapsed = time.perf_counter() - start
-            break
-    else:
-        proc.wait()
-        raise RuntimeError(f"child exited ({proc.returncode}) without painting")
-    proc.kill()
+    seen = {line.strip(): time.perf_counter() - start for line in proc.stdout}
     proc.wait()
-    return elapsed
+    if "PAINTED" not in seen:
+        raise RuntimeError(f"child exited ({proc.returncode}) without painting")
+    return seen
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--rounds", type=int, default=15)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as data:
         env = dict(os.environ)
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         env["SMREADY_DATA_DIR"] = data  # no recovery prompt from a developer's autosaves
         env["XDG_CONFIG_HOME"] = data  # fresh QSettings: no recent files, default geometry
+        # Measure the start a user sees from the second launch on: Python's bytecode cache in
+        # place (the warm-up run below writes it), even where the shell disables it.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         # Warm the OS file cache once for both, then alternate so drift hits both equally.
         _time_child(BARE_WINDOW, env)
         _time_child(SMREADY_WINDOW, env)
         bare: list[float] = []
-        app: list[float] = []
+        painted: list[float] = []
+        ready: list[float] = []
         for _ in range(args.rounds):
-            bare.append(_time_child(BARE_WINDOW, env))
-            app.append(_time_child(SMREADY_WINDOW, env))
-    bare_median = statistics.median(bare)
-    app_median = statistics.median(app)
-    ratio = app_median / bare_median
-    print(f"bare PySide6 window, first paint:  {bare_median * 1000:7.0f} ms "
-          f"(median of {len(bare)})")
-    print(f"smready main window, first paint:  {app_median * 1000:7.0f} ms (median of {len(app)})")
-    print(f"start-up ratio smready / bare:      {ratio:7.2f}x  (goal <= 1.50x) "
-          f"{'OK' if ratio <= 1.5 else 'OVER GOAL'}")
+            bare.append(_time_child(BARE_WINDOW, env)["PAINTED"])
+            seen = _time_child(SMREADY_WINDOW, env)
+            painted.append(seen["PAINTED"])
+            ready.append(seen["READY"])
+    # Median and minimum of each: noise on a shared machine only ever adds time, so the
+    # minimum is the steadier figure; the goal is checked on the median.
+    bare_ms, painted_ms, ready_ms = (statistics.median(xs) * 1000
+                                     for xs in (bare, painted, ready))
+    bare_min, painted_min, ready_min = (min(xs) * 1000 for xs in (bare, painted, ready))
+    ratio = painted_ms / bare_ms
+    print(f"{'':40}{'median':>8}{'min':>8}   ({len(bare)} rounds)")
+    print(f"{'bare PySide6 window, first paint':40}{bare_ms:6.0f}ms{bare_min:6.0f}ms")
+    print(f"{'smready start page, first paint':40}{painted_ms:6.0f}ms{painted_min:6.0f}ms")
+    print(f"{'smready workspace built (4 pages)':40}{ready_ms:6.0f}ms{ready_min:6.0f}ms")
+    print(f"{'start-up ratio smready / bare':40}{ratio:7.2f}x{painted_min / bare_min:7.2f}x"
+          f"  goal <= 1.50x (median): {'OK' if ratio <= 1.5 else 'OVER GOAL'}")
+    print(f"{'workspace built / bare first paint':40}{ready_ms / bare_ms:7.2f}x"
+          f"{ready_min / bare_min:7.2f}x  for information")
     return 0
 
 

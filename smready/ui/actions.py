@@ -21,7 +21,8 @@ from smready.domain import Action
 from smready.i18n import _
 from smready.ui.controller import ProjectController
 from smready.ui.icons import icon
-from smready.ui.widgets import OptionalDateEdit, body_label, muted
+from smready.ui.labels import body_label, muted
+from smready.ui.widgets import OptionalDateEdit
 
 
 class ActionRow(QWidget):

@@ -27,10 +27,8 @@ from smready.storage import (
     write_autosave,
 )
 from smready.ui.controller import ProjectController
+from smready.ui.recent import LAST_DIR_KEY, MAX_RECENT, recent_files, set_recent_files
 
-RECENT_KEY = "files/recent"
-LAST_DIR_KEY = "files/last_dir"
-MAX_RECENT = 8
 AUTOSAVE_DELAY_MS = 30_000
 
 Button = QMessageBox.StandardButton
@@ -130,28 +128,20 @@ class FileManager(QObject):
 
     # -- recent files -----------------------------------------------------------------------
     def recent_files(self) -> list[Path]:
-        raw = QSettings().value(RECENT_KEY, [])
-        if isinstance(raw, str):
-            raw = [raw]
-        if not isinstance(raw, list):
-            return []
-        return [Path(str(p)) for p in raw if p][:MAX_RECENT]
+        return recent_files()
 
     def add_recent(self, path: Path) -> None:
         path = path.expanduser().resolve()
-        paths = [path, *(p for p in self.recent_files() if p != path)][:MAX_RECENT]
-        settings = QSettings()
-        settings.setValue(RECENT_KEY, [str(p) for p in paths])
-        settings.setValue(LAST_DIR_KEY, str(path.parent))
+        set_recent_files([path, *(p for p in recent_files() if p != path)][:MAX_RECENT])
+        QSettings().setValue(LAST_DIR_KEY, str(path.parent))
         self.recent_files_changed.emit()
 
     def forget_recent(self, path: Path) -> None:
-        paths = [p for p in self.recent_files() if p != path]
-        QSettings().setValue(RECENT_KEY, [str(p) for p in paths])
+        set_recent_files([p for p in recent_files() if p != path])
         self.recent_files_changed.emit()
 
     def clear_recent(self) -> None:
-        QSettings().setValue(RECENT_KEY, [])
+        set_recent_files([])
         self.recent_files_changed.emit()
 
     def _start_dir(self) -> str:

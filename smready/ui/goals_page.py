@@ -25,15 +25,8 @@ from smready.domain import Goal, GoalType, SmartGap, smart_gaps
 from smready.i18n import _
 from smready.ui.controller import ProjectController
 from smready.ui.icons import icon
-from smready.ui.widgets import (
-    Badge,
-    OptionalDateEdit,
-    body_label,
-    heading,
-    muted,
-    readable_width,
-    scrolling,
-)
+from smready.ui.labels import body_label, heading, muted, readable_width, scrolling
+from smready.ui.widgets import Badge, OptionalDateEdit
 
 SMART_LETTERS = ("S", "M", "A", "R", "T")
 

@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSettings, QSize, Qt
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -15,40 +27,41 @@ from PySide6.QtGui import (
     QPalette,
 )
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QStackedWidget,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 import smready
-from smready.domain import OrgKind
 from smready.i18n import _
-from smready.ui.controller import ProjectController
-from smready.ui.files import FileManager
-from smready.ui.goals_page import GoalsPage
 from smready.ui.icons import icon
-from smready.ui.policy import PolicyWizard
-from smready.ui.readiness_page import ReadinessPage
-from smready.ui.review_page import ReviewPage
+from smready.ui.labels import muted
+from smready.ui.recent import recent_files
 from smready.ui.start_page import StartPage, example_files
-from smready.ui.widgets import muted
+
+# The workspace (domain models, content bank, the four pages) is imported only when it is
+# built: a deferred window paints its start page first and builds the rest right after.
+# Qt classes only the workspace needs are imported where they are used, for the same reason
+# (PySide6 builds each Python class on first import; QStyle alone takes ~10 ms).
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from smready.ui.controller import ProjectController
+    from smready.ui.files import FileManager
+    from smready.ui.goals_page import GoalsPage
+    from smready.ui.policy import PolicyWizard
+    from smready.ui.readiness_page import ReadinessPage
+    from smready.ui.review_page import ReviewPage
 
 GEOMETRY_KEY = "window/geometry"
 MARK_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -73,6 +86,8 @@ class _NavDelegate(QStyledItemDelegate):
         mark = index.data(MARK_ROLE)
         if not mark:
             return
+        from PySide6.QtWidgets import QStyle
+
         painter.save()
         selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         palette: QPalette = option.palette  # type: ignore[attr-defined]
@@ -88,23 +103,37 @@ class _NavDelegate(QStyledItemDelegate):
 
 
 class MainWindow(QMainWindow):
+    """The start page, and the workspace: side navigation, the four pages, menus, status bar.
+
+    ``deferred=True`` (what ``smready`` uses) builds only the start page, menus and navigation
+    in the constructor; the workspace is built in a few steps after the first paint, one
+    event-loop turn each, so the window shows at once and keeps answering input. Anything
+    that needs the workspace before then builds the rest on the spot
+    (:meth:`ensure_workspace`). Without ``deferred`` everything is built in the constructor.
+    """
+
+    workspace_ready = Signal()
+    """The pages, the controller and the file manager exist (emitted once)."""
+
+    controller: ProjectController
+    files: FileManager
+    readiness_page: ReadinessPage
+    goals_page: GoalsPage
+    policy_page: PolicyWizard
+    review_page: ReviewPage
+
     def __init__(self, controller: ProjectController | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, deferred: bool = False) -> None:
         super().__init__(parent)
-        self.controller = controller or ProjectController(parent=self)
-        self.files = FileManager(self.controller, self)
+        self._given_controller = controller
         self._project_chosen = False
+        self._build_steps: list[Callable[[], None]] = [
+            self._build_core, self._build_readiness, self._build_goals, self._build_policy,
+            self._build_review, self._finish_workspace]
         self.setWindowIcon(icon("readiness"))
 
         self.start_page = StartPage(self)
-        self.readiness_page = ReadinessPage(self.controller, self)
-        self.goals_page = GoalsPage(self.controller, self)
-        self.policy_page = PolicyWizard(self.controller, self)
-        self.review_page = ReviewPage(self.controller, self)
-
         self.pages = QStackedWidget(self)
-        for page in (self.readiness_page, self.goals_page, self.policy_page, self.review_page):
-            self.pages.addWidget(page)
 
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
@@ -171,9 +200,80 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._on_recent_files_changed()
         self._update_title()
+        self.show_start_page()
+        self._build_started = False
+        if deferred:
+            self._first_paint = _AfterFirstPaint(self, self._start_building)
+            # A window that is never painted (minimized, hidden) still gets its workspace.
+            QTimer.singleShot(1000, self._start_building)
+        else:
+            self.ensure_workspace()
+
+    # -- building the workspace -------------------------------------------------------------
+    @property
+    def is_workspace_ready(self) -> bool:
+        return not self._build_steps
+
+    def ensure_workspace(self) -> None:
+        """Build what is not built yet, now (a click that needs a page cannot wait)."""
+        while self._build_steps:
+            self._build_steps.pop(0)()
+
+    def _start_building(self) -> None:
+        if not self._build_started:
+            self._build_started = True
+            QTimer.singleShot(0, self._next_build_step)
+
+    def _next_build_step(self) -> None:
+        if self._build_steps:
+            self._build_steps.pop(0)()
+        if self._build_steps:
+            QTimer.singleShot(0, self._next_build_step)
+
+    def _build_core(self) -> None:
+        from smready.ui.controller import ProjectController
+        from smready.ui.files import FileManager
+
+        self.controller = self._given_controller or ProjectController(parent=self)
+        self.files = FileManager(self.controller, self)
+
+    def _build_readiness(self) -> None:
+        from smready.ui.readiness_page import ReadinessPage
+
+        self.readiness_page = ReadinessPage(self.controller, self)
+        self.pages.addWidget(self.readiness_page)
+
+    def _build_goals(self) -> None:
+        from smready.ui.goals_page import GoalsPage
+
+        self.goals_page = GoalsPage(self.controller, self)
+        self.pages.addWidget(self.goals_page)
+
+    def _build_policy(self) -> None:
+        from smready.ui.policy import PolicyWizard
+
+        self.policy_page = PolicyWizard(self.controller, self)
+        self.pages.addWidget(self.policy_page)
+
+    def _build_review(self) -> None:
+        from smready.ui.review_page import ReviewPage
+
+        self.review_page = ReviewPage(self.controller, self)
+        self.pages.addWidget(self.review_page)
+
+    def _finish_workspace(self) -> None:
+        self._connect_workspace()
+        self._update_title()
         self._update_status()
         self._update_marks()
-        self.show_start_page()
+        self.workspace_ready.emit()
+
+    def when_ready(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the workspace is built (at once if it is)."""
+        if self.is_workspace_ready:
+            callback()
+        else:
+            self.workspace_ready.connect(callback, Qt.ConnectionType.SingleShotConnection)
 
     # -- menus ------------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], object], icon_name: str = "",
@@ -257,6 +357,8 @@ class MainWindow(QMainWindow):
 
     def _edit_focus(self, method: str) -> None:
         """Undo/redo/cut/copy/paste in the text field that has the keyboard focus."""
+        from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QTextEdit
+
         widget = QApplication.focusWidget()
         if isinstance(widget, QAbstractSpinBox):
             widget = widget.findChild(QLineEdit)
@@ -265,18 +367,20 @@ class MainWindow(QMainWindow):
 
     # -- wiring -----------------------------------------------------------------------------
     def _connect(self) -> None:
-        c = self.controller
-        c.project_changed.connect(self._on_controller_project_changed)
-        c.project_replaced.connect(self._on_controller_project_replaced)
-        c.save_state_changed.connect(self._on_controller_save_state_changed)
-        self.files.status_changed.connect(self._update_status)
-        self.files.recent_files_changed.connect(self._on_recent_files_changed)
         self.nav.currentRowChanged.connect(self._on_nav_row_changed)
         self.home_button.clicked.connect(self._on_home_clicked)
         self.start_page.new_requested.connect(self._on_start_new_requested)
         self.start_page.open_requested.connect(self._on_open_triggered)
         self.start_page.recent_requested.connect(self._on_recent_requested)
         self.start_page.example_requested.connect(self._on_example_requested)
+
+    def _connect_workspace(self) -> None:
+        c = self.controller
+        c.project_changed.connect(self._on_controller_project_changed)
+        c.project_replaced.connect(self._on_controller_project_replaced)
+        c.save_state_changed.connect(self._on_controller_save_state_changed)
+        self.files.status_changed.connect(self._update_status)
+        self.files.recent_files_changed.connect(self._on_recent_files_changed)
         self.readiness_page.completion_changed.connect(self._update_marks)
         self.readiness_page.finished.connect(lambda: self.show_page(GOALS))
         self.goals_page.completion_changed.connect(self._update_marks)
@@ -291,6 +395,7 @@ class MainWindow(QMainWindow):
         self.start_page.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_page(self, row: int) -> None:
+        self.ensure_workspace()
         self.central.setCurrentWidget(self.workspace)
         self._set_workspace_actions(True)
         self.nav.setCurrentRow(row)
@@ -314,41 +419,51 @@ class MainWindow(QMainWindow):
     def _on_nav_row_changed(self, row: int) -> None:
         if row < 0:
             return
+        self.ensure_workspace()
         self.pages.setCurrentIndex(row)
         self.files.autosave_now()
 
     def _on_home_clicked(self) -> None:
-        self.files.autosave_now()
+        if self.is_workspace_ready:
+            self.files.autosave_now()
         self.show_start_page()
 
     def _on_new_triggered(self) -> None:
+        self.ensure_workspace()
         if self.files.maybe_save():
             self.show_start_page()
             self.start_page.focus_name()
 
-    def _on_start_new_requested(self, name: str, kind: object) -> None:
-        assert isinstance(kind, OrgKind)
-        if self.files.new_project(name, kind):
+    def _on_start_new_requested(self, name: str, kind: str) -> None:
+        self.ensure_workspace()
+        from smready.domain import OrgKind
+
+        if self.files.new_project(name, OrgKind(kind)):
             self._project_opened()
 
     def _on_open_triggered(self) -> None:
+        self.ensure_workspace()
         if self.files.open_dialog():
             self._project_opened()
 
     def _on_recent_requested(self, path: Path) -> None:
+        self.ensure_workspace()
         if not path.exists():
             self.files.forget_recent(path)
         if self.files.open_path(path):
             self._project_opened()
 
     def _on_example_requested(self, path: Path) -> None:
+        self.ensure_workspace()
         if self.files.open_example(path):
             self._project_opened()
 
     def _on_save_triggered(self) -> None:
+        self.ensure_workspace()
         self.files.save()
 
     def _on_save_as_triggered(self) -> None:
+        self.ensure_workspace()
         self.files.save_as()
 
     def _on_print_triggered(self) -> None:
@@ -356,13 +471,15 @@ class MainWindow(QMainWindow):
         self.review_page.print_project()
 
     def _on_about_triggered(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, _("About smready"), _(
             "<h3>smready {version}</h3><p>Tells a small business or nonprofit whether it is "
             "ready for social media, and writes its social media policy.</p>"
             "<p>Your answers stay on this computer.</p>").format(version=smready.__version__))
 
     def _on_recent_files_changed(self) -> None:
-        paths = self.files.recent_files()
+        paths = recent_files()
         self.start_page.set_recent_files(paths)
         self.recent_menu.clear()
         for path in paths:
@@ -371,8 +488,12 @@ class MainWindow(QMainWindow):
         if paths:
             self.recent_menu.addSeparator()
             self.recent_menu.addAction(self._action(_("Clear the list"),
-                                                    self.files.clear_recent))
+                                                    self._on_clear_recent_triggered))
         self.recent_menu.setEnabled(bool(paths))
+
+    def _on_clear_recent_triggered(self) -> None:
+        self.ensure_workspace()
+        self.files.clear_recent()
 
     def _on_controller_project_changed(self) -> None:
         self._update_marks()
@@ -390,6 +511,9 @@ class MainWindow(QMainWindow):
 
     # -- views of the state -----------------------------------------------------------------
     def _update_title(self) -> None:
+        if not self.is_workspace_ready:
+            self.setWindowTitle("smready")
+            return
         organization = self.controller.project.organization
         self.org_label.setText(organization.name)
         self.org_label.setAccessibleName(organization.name)
@@ -403,9 +527,12 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.controller.dirty)
 
     def _update_status(self) -> None:
-        self.status_label.setText(self.files.status_text() if self._project_chosen else "")
+        ready = self._project_chosen and self.is_workspace_ready
+        self.status_label.setText(self.files.status_text() if ready else "")
 
     def _update_marks(self) -> None:
+        if not self.is_workspace_ready:
+            return
         marks = {
             READINESS: (self.readiness_page.completion(), _("questions answered")),
             GOALS: (self.goals_page.completion(), _("goals are SMART")),
@@ -424,12 +551,14 @@ class MainWindow(QMainWindow):
     # -- window life ------------------------------------------------------------------------
     def offer_recovery(self) -> bool:
         """At start-up: offer autosaves left by a crash; opens the one recovered."""
+        self.ensure_workspace()
         if self.files.offer_recovery():
             self._project_opened()
             return True
         return False
 
     def open_file(self, path: Path) -> bool:
+        self.ensure_workspace()
         if self.files.open_path(path, confirm_unsaved=False):
             self._project_opened()
             return True
@@ -441,9 +570,25 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.files.maybe_save():
-            event.ignore()
-            return
-        self.files.shutdown()
+        if self.is_workspace_ready:
+            if not self.files.maybe_save():
+                event.ignore()
+                return
+            self.files.shutdown()
         QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
         event.accept()
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` once, after the window's first paint event (and removes itself)."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False

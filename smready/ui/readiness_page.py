@@ -28,16 +28,9 @@ from smready.i18n import _
 from smready.ui.actions import ActionPlanWidget
 from smready.ui.controller import ProjectController
 from smready.ui.icons import icon
+from smready.ui.labels import body_label, heading, muted, readable_width, scrolling, separator
 from smready.ui.results_panel import ResultsPanel
-from smready.ui.widgets import (
-    CollapsibleHelp,
-    body_label,
-    heading,
-    muted,
-    readable_width,
-    scrolling,
-    separator,
-)
+from smready.ui.widgets import CollapsibleHelp
 
 _NUMBER_DEFAULT_MAX = 100_000
 

@@ -23,7 +23,8 @@ from smready.rendering.charts import radar_svg
 from smready.scoring import score
 from smready.ui.controller import ProjectController
 from smready.ui.icons import icon
-from smready.ui.widgets import AnimatedNumber, SvgView, body_label, heading, muted, scrolling
+from smready.ui.labels import body_label, heading, muted, scrolling
+from smready.ui.widgets import AnimatedNumber, SvgView
 
 TOP_RECOMMENDATIONS = 5
 PANEL_WIDTH = 380

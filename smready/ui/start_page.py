@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QFormLayout,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -20,12 +21,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smready.domain import OrgKind
 from smready.i18n import _
 from smready.paths import examples_dir
-from smready.storage import FILE_SUFFIX, ProjectFileError, load_project
 from smready.ui.icons import icon
-from smready.ui.widgets import body_label, heading, muted, scrolling
+from smready.ui.labels import body_label, heading, muted, scrolling
+
+# The start page paints before the domain models and storage are imported (start-up time),
+# so it names the examples from their JSON and says which kind to start as a plain string
+# (the values of ``smready.domain.OrgKind``); opening an example validates it in full.
+EXAMPLE_SUFFIX = ".smready"
+SMALL_BUSINESS = "small_business"
+NONPROFIT = "nonprofit"
 
 
 def example_files() -> list[tuple[Path, str]]:
@@ -34,12 +40,13 @@ def example_files() -> list[tuple[Path, str]]:
     if folder is None:
         return []
     found = []
-    for path in sorted(folder.glob("*" + FILE_SUFFIX)):
+    for path in sorted(folder.glob("*" + EXAMPLE_SUFFIX)):
         try:
-            name = load_project(path).organization.name
-        except (ProjectFileError, OSError):
+            name = json.loads(path.read_text(encoding="utf-8"))["organization"]["name"]
+        except (OSError, ValueError, KeyError, TypeError):
             continue
-        found.append((path, name))
+        if isinstance(name, str) and name.strip():
+            found.append((path, name.strip()[:200]))
     return found
 
 
@@ -53,8 +60,9 @@ class _BigChoice(QToolButton):
         self.setAccessibleName(title)
         self.setAccessibleDescription(detail)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumHeight(86)
+        # Both choices equally wide, whatever their text: width comes from the layout only.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setMinimumSize(260, 86)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 9.0) + 1.5)
@@ -63,8 +71,8 @@ class _BigChoice(QToolButton):
 
 
 class StartPage(QWidget):
-    new_requested = Signal(str, object)
-    """Organization name and :class:`OrgKind`."""
+    new_requested = Signal(str, str)
+    """Organization name and the value of its :class:`smready.domain.OrgKind`."""
     open_requested = Signal()
     recent_requested = Signal(Path)
     example_requested = Signal(Path)
@@ -79,7 +87,7 @@ class StartPage(QWidget):
         intro = body_label(_(
             "Answer a short checklist (about 10 minutes), see what to do first, set a few "
             "goals and write your social media policy. Your answers stay on this computer."),
-            content)
+            content, selectable=False)
 
         self.name_edit = QLineEdit(content)
         self.name_edit.setObjectName("org_name")
@@ -87,8 +95,12 @@ class StartPage(QWidget):
         self.name_edit.setPlaceholderText(_("e.g. Café Aurora"))
         self.name_edit.setAccessibleName(_("Name of your organization"))
         self.name_edit.setMinimumWidth(320)
-        name_form = QFormLayout()
-        name_form.addRow(_("&Name of your organization"), self.name_edit)
+        name_label = QLabel(_("&Name of your organization"), content)
+        name_label.setBuddy(self.name_edit)
+        name_form = QHBoxLayout()
+        name_form.setSpacing(12)
+        name_form.addWidget(name_label)
+        name_form.addWidget(self.name_edit, 1)
 
         self.business_button = _BigChoice(
             "business", _("Start for a small business"),
@@ -100,8 +112,8 @@ class StartPage(QWidget):
         self.nonprofit_button.setObjectName("new_nonprofit")
         choices = QHBoxLayout()
         choices.setSpacing(16)
-        choices.addWidget(self.business_button)
-        choices.addWidget(self.nonprofit_button)
+        choices.addWidget(self.business_button, 1)
+        choices.addWidget(self.nonprofit_button, 1)
 
         self.open_button = QPushButton(icon("open"), _("Open a project…"), content)
         self.open_button.setObjectName("open_project")
@@ -112,7 +124,8 @@ class StartPage(QWidget):
         self.recent_list.setAccessibleName(_("Recent projects"))
         self.recent_list.setMaximumHeight(170)
         self.recent_empty = muted(body_label(_(
-            "No recent projects yet — the projects you save will appear here."), content))
+            "No recent projects yet — the projects you save will appear here."), content,
+            selectable=False))
 
         self.example_buttons: list[QPushButton] = []
         examples = QVBoxLayout()
@@ -137,7 +150,7 @@ class StartPage(QWidget):
         example_column = QVBoxLayout()
         example_column.addWidget(heading(_("Look around first"), 2, content))
         example_column.addWidget(muted(body_label(_(
-            "Two finished examples: open one to see how it works."), content)))
+            "Two finished examples: open one to see how it works."), content, selectable=False)))
         example_column.addLayout(examples)
         lower = QGridLayout()
         lower.setHorizontalSpacing(32)
@@ -189,10 +202,10 @@ class StartPage(QWidget):
         self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_business_clicked(self) -> None:
-        self.new_requested.emit(self.name_edit.text(), OrgKind.SMALL_BUSINESS)
+        self.new_requested.emit(self.name_edit.text(), SMALL_BUSINESS)
 
     def _on_nonprofit_clicked(self) -> None:
-        self.new_requested.emit(self.name_edit.text(), OrgKind.NONPROFIT)
+        self.new_requested.emit(self.name_edit.text(), NONPROFIT)
 
     def _on_recent_item_activated(self, item: QListWidgetItem) -> None:
         self.recent_requested.emit(Path(str(item.data(Qt.ItemDataRole.UserRole))))

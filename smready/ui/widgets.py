@@ -14,15 +14,13 @@ from PySide6.QtCore import (
     QVariantAnimation,
     Signal,
 )
-from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QFont, QPainter, QPaintEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -30,63 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from smready.i18n import _
-
-READABLE_CHARS = 72
-"""About 70 characters a line: the width of the middle column."""
-
-
-def readable_width(widget: QWidget, chars: int = READABLE_CHARS) -> int:
-    metrics = widget.fontMetrics()
-    # Measured on running text: averageCharWidth() is far too narrow for some fonts.
-    sample = "the quick brown fox jumps over a lazy dog, then rests. "
-    return int(metrics.horizontalAdvance(sample) / len(sample) * chars)
-
-
-def heading(text: str, size_delta: int = 4, parent: QWidget | None = None) -> QLabel:
-    """A bold label a few points larger than the body text."""
-    label = QLabel(text, parent)
-    font = QFont(label.font())
-    font.setPointSizeF(max(font.pointSizeF(), 9.0) + size_delta)
-    font.setBold(True)
-    label.setFont(font)
-    label.setWordWrap(True)
-    label.setAccessibleName(text)
-    return label
-
-
-def body_label(text: str = "", parent: QWidget | None = None) -> QLabel:
-    """A word-wrapped, selectable paragraph."""
-    label = QLabel(text, parent)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
-    return label
-
-
-def muted(label: QLabel) -> QLabel:
-    """Greyed secondary text that still reads in both palettes."""
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText,
-                     palette.color(QPalette.ColorRole.PlaceholderText))
-    label.setPalette(palette)
-    return label
-
-
-def scrolling(widget: QWidget) -> QScrollArea:
-    """``widget`` in a frameless vertical scroll area."""
-    area = QScrollArea()
-    area.setWidget(widget)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return area
-
-
-def separator() -> QFrame:
-    line = QFrame()
-    line.setFrameShape(QFrame.Shape.HLine)
-    line.setFrameShadow(QFrame.Shadow.Sunken)
-    return line
+from smready.ui.labels import body_label
 
 
 class CollapsibleHelp(QWidget):

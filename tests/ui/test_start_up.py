@@ -1,0 +1,147 @@
+"""Start-up: the start page paints before the heavy layers load, and nothing waits on that.
+
+``smready`` builds its window with ``deferred=True``: the start page, menus and navigation
+first; the domain models, content bank and the four pages right after the first paint.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from smready.domain import OrgKind
+from smready.storage import FILE_SUFFIX, save_project
+from smready.ui import start_page
+from smready.ui.main import start_up
+from smready.ui.main_window import READINESS, MainWindow
+from tests.ui.conftest import EXAMPLES, example, start_business
+
+# Runs the real entry point; at the first paint it reports what the window shows and which
+# heavy modules are loaded, then waits for the workspace and reports again.
+PROBE = r"""
+import json, os, sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QMainWindow
+
+HEAVY = ("pydantic", "jinja2", "yaml", "weasyprint", "smready.domain", "smready.storage",
+         "smready.content", "smready.scoring", "smready.rendering")
+
+def report(window, when):
+    print(json.dumps({
+        "when": when,
+        "heavy": sorted(m for m in HEAVY if m in sys.modules),
+        "start_page": window.central.currentWidget() is window.start_page,
+        "examples": [b.text() for b in window.start_page.example_buttons],
+        "ready": window.is_workspace_ready,
+    }), flush=True)
+
+class Probe(QObject):
+    def eventFilter(self, window, event):
+        if event.type() == QEvent.Type.Paint:
+            window.removeEventFilter(self)
+            report(window, "first paint")
+            window.when_ready(lambda: (report(window, "ready"), os._exit(0)))
+        return False
+
+probe = Probe()
+_show = QMainWindow.show
+def show(self):
+    self.installEventFilter(probe)
+    _show(self)
+QMainWindow.show = show
+QTimer.singleShot(20000, lambda: os._exit(3))
+from smready.app import main
+sys.exit(main(["smready"]))
+"""
+
+
+def test_start_page_paints_before_the_heavy_layers_load(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SMREADY_DATA_DIR": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    first, ready = (json.loads(line) for line in done.stdout.splitlines()
+                    if line.startswith("{"))
+    assert first["when"] == "first paint"
+    assert first["heavy"] == [], "the start page must paint before these are imported"
+    assert first["start_page"] and not first["ready"]
+    assert first["examples"] == ["Look at Café Aurora", "Look at Harbour Food Bank"]
+    assert ready["when"] == "ready" and ready["ready"]
+    assert {"pydantic", "smready.domain", "smready.content"} <= set(ready["heavy"])
+
+
+def test_deferred_window_builds_its_workspace_after_showing(qtbot: QtBot) -> None:
+    window = MainWindow(deferred=True)
+    qtbot.addWidget(window)
+    assert not window.is_workspace_ready
+    assert window.pages.count() == 0
+    with qtbot.waitSignal(window.workspace_ready, timeout=10_000):
+        window.show()
+    assert window.pages.count() == 4
+    assert window.central.currentWidget() is window.start_page
+    assert window.windowTitle() == "smready"
+
+
+def test_a_click_before_the_workspace_is_built_still_starts_the_project(
+        qtbot: QtBot) -> None:
+    window = MainWindow(deferred=True)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.is_workspace_ready  # the build steps wait for the event loop
+    start_business(qtbot, window, "Bakery Lumi")
+    assert window.is_workspace_ready
+    assert window.controller.project.organization.name == "Bakery Lumi"
+    assert window.controller.project.organization.kind is OrgKind.SMALL_BUSINESS
+    assert window.current_page() is window.readiness_page
+    assert window.mark(READINESS) == f"0/{window.readiness_page.completion()[1]}"
+    # The remaining queued build steps find nothing left to do.
+    qtbot.wait(50)
+    assert window.pages.count() == 4
+
+
+def test_file_on_the_command_line_opens_once_the_workspace_is_ready(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / f"lumi{FILE_SUFFIX}"
+    save_project(example("cafe-aurora"), path)
+    window = MainWindow(deferred=True)
+    qtbot.addWidget(window)
+    window.when_ready(lambda: start_up(window, [path]))
+    with qtbot.waitSignal(window.workspace_ready, timeout=10_000):
+        window.show()
+    assert window.controller.path == path
+    assert window.controller.project.organization.name == "Café Aurora"
+    assert window.current_page() is window.readiness_page
+
+
+def test_close_before_the_workspace_is_built(qtbot: QtBot) -> None:
+    window = MainWindow(deferred=True)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.close()
+    assert not window.is_workspace_ready
+
+
+def test_start_page_kinds_and_suffix_match_the_domain() -> None:
+    # The start page avoids importing the domain; these must stay the same values.
+    assert OrgKind.SMALL_BUSINESS.value == start_page.SMALL_BUSINESS
+    assert OrgKind.NONPROFIT.value == start_page.NONPROFIT
+    assert start_page.EXAMPLE_SUFFIX == FILE_SUFFIX
+
+
+def test_example_names_skip_broken_files(tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / f"a{FILE_SUFFIX}").write_text(
+        (EXAMPLES / f"cafe-aurora{FILE_SUFFIX}").read_text("utf-8"), "utf-8")
+    (tmp_path / f"b{FILE_SUFFIX}").write_text("{not json", "utf-8")
+    (tmp_path / f"c{FILE_SUFFIX}").write_text(json.dumps({"organization": {"name": 5}}),
+                                                "utf-8")
+    (tmp_path / f"d{FILE_SUFFIX}").write_bytes(b"\xff\xfe")
+    monkeypatch.setattr(start_page, "examples_dir", lambda: tmp_path)
+    assert start_page.example_files() == [(tmp_path / f"a{FILE_SUFFIX}", "Café Aurora")]
