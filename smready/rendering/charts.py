@@ -33,13 +33,15 @@ def _wrap(title: str, width: int = 18, lines: int = 2) -> list[str]:
     return [line[: width + 6] for line in out]
 
 
-def radar_svg(result: ReadinessResult, size: int = 360) -> str:
+def radar_svg(result: ReadinessResult, size: int = 360, *, compact: bool = False) -> str:
+    """The chart; ``compact`` labels each spoke with its number and score only (for a narrow
+    panel that lists the titles in a table below), so the chart itself can be drawn larger."""
     points = result.points
     count = max(len(points), 3)
-    width, height = round(size * 1.55), size
+    width, height = round(size * (1.0 if compact else 1.55)), size
     cx, cy = width / 2, height / 2
-    radius = size * 0.33
-    label_r = radius + size * 0.05
+    radius = size * (0.31 if compact else 0.33)
+    label_r = radius + size * (0.06 if compact else 0.05)
 
     def at(index: int, fraction: float) -> tuple[float, float]:
         angle = -math.pi / 2 + 2 * math.pi * index / count
@@ -68,14 +70,17 @@ def radar_svg(result: ReadinessResult, size: int = 360) -> str:
                'stroke="#1d5f8c" stroke-width="2"/>')
     for x, y in shape:
         out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#1d5f8c"/>')
-    font_size = max(8.0, size / 34)
+    font_size = max(8.0, size / (22 if compact else 34))
     for i, point in enumerate(points):
         angle = -math.pi / 2 + 2 * math.pi * i / count
         x = cx + label_r * math.cos(angle)
         y = cy + label_r * math.sin(angle)
         anchor = "middle" if abs(math.cos(angle)) < 0.3 else (
             "start" if math.cos(angle) > 0 else "end")
-        lines = [*_wrap(f"{point.number}. {point.title}"), str(round(point.score))]
+        if compact:
+            lines = [f"{point.number}.", str(round(point.score))]
+        else:
+            lines = [*_wrap(f"{point.number}. {point.title}"), str(round(point.score))]
         if math.sin(angle) < -0.3:
             y -= font_size * 1.2 * (len(lines) - 1)
         elif math.sin(angle) > 0.3:

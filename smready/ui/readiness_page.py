@@ -325,6 +325,10 @@ class ReadinessPage(QWidget):
         holder_layout.addWidget(column, 10)
         holder_layout.addStretch(1)
         self.scroll = scrolling(holder)
+        # A scroll area does not ask its content how narrow it may get; without this a
+        # narrow window cuts the answers off on the right instead of shrinking the results.
+        self.scroll.setMinimumWidth(holder.minimumSizeHint().width()
+                                    + self.scroll.verticalScrollBar().sizeHint().width())
 
         buttons = QHBoxLayout()
         buttons.setContentsMargins(28, 8, 28, 14)

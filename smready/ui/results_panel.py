@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,6 +28,8 @@ from smready.ui.widgets import AnimatedNumber, SvgView
 
 TOP_RECOMMENDATIONS = 5
 PANEL_WIDTH = 380
+PANEL_MIN_WIDTH = 290
+CHART_MIN_SIDE = 200
 
 
 def _hours(value: float) -> str:
@@ -75,7 +77,10 @@ class ResultsPanel(QWidget):
         self._result: ReadinessResult | None = None
         self._shown_recommendations: list[tuple[str, str, bool]] = []
         self.setObjectName("results_panel")
-        self.setFixedWidth(PANEL_WIDTH)
+        # As wide as it can read well; narrower windows (a laptop at 200 % scale) take
+        # from it before the checklist gets cramped.
+        self.setMinimumWidth(PANEL_MIN_WIDTH)
+        self.setMaximumWidth(PANEL_WIDTH)
 
         content = QWidget(self)
         layout = QVBoxLayout(content)
@@ -111,6 +116,7 @@ class ResultsPanel(QWidget):
         self.chart.setObjectName("radar_chart")
         self.chart.setAccessibleName(_("Radar chart of the six points"))
         self.chart.setFixedHeight(PANEL_WIDTH - 50)
+        self.chart.installEventFilter(self)
         chart_frame = QFrame(content)
         chart_frame.setObjectName("chart_frame")
         # The chart is drawn for white paper; a light card keeps it legible in dark mode.
@@ -174,6 +180,17 @@ class ResultsPanel(QWidget):
         controller.project_replaced.connect(self._on_controller_project_replaced)
         self.refresh(animate=False)
 
+    def sizeHint(self) -> QSize:
+        return QSize(PANEL_WIDTH, super().sizeHint().height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The compact chart is square: as tall as the panel lets it be wide.
+        if watched is self.chart and event.type() == QEvent.Type.Resize:
+            side = max(self.chart.width(), CHART_MIN_SIDE)
+            if self.chart.height() != side:
+                self.chart.setFixedHeight(side)
+        return super().eventFilter(watched, event)
+
     def result(self) -> ReadinessResult | None:
         return self._result
 
@@ -196,7 +213,7 @@ class ResultsPanel(QWidget):
         self.meaning_label.setText(result.level.meaning)
         self.capped_label.setText("\n".join(result.level.capped_by))
         self.capped_label.setVisible(bool(result.level.capped_by))
-        self.chart.set_svg(radar_svg(result))
+        self.chart.set_svg(radar_svg(result, compact=True))
         self._fill_points_table(result)
         self._fill_recommendations(result.recommendations[:TOP_RECOMMENDATIONS])
         self._fill_resources(result)

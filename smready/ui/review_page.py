@@ -25,12 +25,20 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QDesktopServices, QPageLayout, QPageSize, QPainter, QShowEvent
+from PySide6.QtGui import (
+    QDesktopServices,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -165,16 +173,23 @@ class ReviewPage(QWidget):
         self.print_button.setAccessibleName(_("Print"))
         self.print_button.clicked.connect(self._on_print_button_clicked)
 
-        toolbar = QHBoxLayout()
-        toolbar.addWidget(doc_label)
-        toolbar.addWidget(self.doc_combo)
-        toolbar.addSpacing(12)
-        toolbar.addWidget(paper_label)
-        toolbar.addWidget(self.paper_combo)
-        toolbar.addStretch(1)
+        choose_row = QHBoxLayout()
+        choose_row.addWidget(doc_label)
+        choose_row.addWidget(self.doc_combo)
+        choose_row.addSpacing(12)
+        choose_row.addWidget(paper_label)
+        choose_row.addWidget(self.paper_combo)
+        choose_row.addStretch(1)
+        action_row = QHBoxLayout()
+        action_row.addStretch(1)
         for button in self.export_buttons.values():
-            toolbar.addWidget(button)
-        toolbar.addWidget(self.print_button)
+            action_row.addWidget(button)
+        action_row.addWidget(self.print_button)
+        # One row when it fits, the buttons on a second row when the window is narrow.
+        self.toolbar = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.toolbar.addLayout(choose_row, 1)
+        self.toolbar.addLayout(action_row)
+        self._toolbar_rows = (choose_row, action_row)
 
         # -- what is still missing
         self.gaps_title = QLabel(self)
@@ -217,7 +232,7 @@ class ReviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(8)
-        layout.addLayout(toolbar)
+        layout.addLayout(self.toolbar)
         layout.addWidget(self.gaps_title)
         layout.addWidget(self.gaps_list)
         layout.addWidget(self.export_banner)
@@ -522,6 +537,26 @@ class ReviewPage(QWidget):
         self.gap_activated.emit(str(item.data(SECTION_ROLE)))
 
     # -- events -----------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_toolbar()
+
+    def minimumSizeHint(self) -> QSize:
+        # As narrow as the toolbar on two rows, whichever way it is laid out just now.
+        margins = self.layout().contentsMargins()
+        widest_row = max(row.minimumSize().width() for row in self._toolbar_rows)
+        return QSize(widest_row + margins.left() + margins.right(),
+                     super().minimumSizeHint().height())
+
+    def _fit_toolbar(self) -> None:
+        margins = self.layout().contentsMargins()
+        needed = (sum(row.sizeHint().width() for row in self._toolbar_rows)
+                  + self.toolbar.spacing() + margins.left() + margins.right())
+        direction = (QBoxLayout.Direction.LeftToRight if self.width() >= needed
+                     else QBoxLayout.Direction.TopToBottom)
+        if self.toolbar.direction() != direction:
+            self.toolbar.setDirection(direction)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

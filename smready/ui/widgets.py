@@ -84,7 +84,9 @@ class SvgView(QWidget):
         super().__init__(parent)
         self._renderer = QSvgRenderer(self)
         self._svg = ""
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.setMinimumSize(200, 200)
 
     def svg(self) -> str:

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QBoxLayout, QMessageBox
 from pytestqt.qtbot import QtBot
 
 import smready
 from smready.domain import OrgKind
-from smready.ui.main_window import GOALS, POLICY, READINESS, REVIEW, completion_mark
+from smready.ui.main_window import (
+    GOALS,
+    NAV_WIDTH,
+    POLICY,
+    READINESS,
+    REVIEW,
+    completion_mark,
+)
 from tests.ui.conftest import MessageLog, make_window, start_business
 
 
@@ -185,3 +193,40 @@ def test_dont_save_counts_only_for_the_answers_it_was_said_to(qtbot: QtBot,
     assert len(messages.boxes) == 2
     assert window.central.currentWidget() is window.workspace
     assert len(window.controller.project.goals) == 2
+
+
+@pytest.mark.parametrize("name", ["cafe-aurora", "harbour-food-bank"])
+def test_every_page_fits_a_laptop_at_200_percent(qtbot: QtBot, name: str) -> None:
+    # 1920 px at 200 % scale leaves 960 logical pixels for the whole window.
+    window = make_window(qtbot)
+    qtbot.mouseClick(next(b for b in window.start_page.example_buttons
+                          if b.objectName() == f"example:{name}"), Qt.MouseButton.LeftButton)
+    assert window.minimumSizeHint().width() <= 960
+    window.resize(960, 640)
+    assert window.width() == 960
+    for row in (READINESS, GOALS, POLICY, REVIEW):
+        window.show_page(row)
+        qtbot.wait(10)
+        assert window.current_page().width() <= 960 - NAV_WIDTH
+    readiness = window.readiness_page
+    window.show_page(READINESS)
+    for step in range(6):
+        readiness.go_to(step)
+        qtbot.wait(10)
+        # Nothing cut off on the right: the answers fit the visible part of their column.
+        assert readiness.scroll.widget().width() <= readiness.scroll.viewport().width()
+    chart = readiness.results.chart
+    assert chart.width() >= 250 and chart.height() == chart.width()
+
+
+def test_review_toolbar_wraps_in_a_narrow_window(qtbot: QtBot) -> None:
+    window = make_window(qtbot)
+    start_business(qtbot, window)
+    window.show_page(REVIEW)
+    review = window.review_page
+    window.resize(1400, 800)
+    qtbot.waitUntil(lambda: review.toolbar.direction() is QBoxLayout.Direction.LeftToRight)
+    window.resize(960, 640)
+    qtbot.waitUntil(lambda: review.toolbar.direction() is QBoxLayout.Direction.TopToBottom)
+    buttons = [*review.export_buttons.values(), review.print_button]
+    assert all(b.geometry().right() <= review.width() for b in buttons)

@@ -255,3 +255,24 @@ def test_pdf_of_an_empty_project(tmp_path: Path) -> None:
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
     assert "Not decided yet" in text
     assert round(float(reader.pages[0].mediabox.width)) == 612
+
+
+@pytest.mark.parametrize("compact", [False, True])
+def test_radar_labels_stay_inside_the_chart(compact: bool) -> None:
+    import xml.etree.ElementTree as ET
+
+    from smready.scoring import score
+
+    svg = radar_svg(score(_filled()), compact=compact)
+    root = ET.fromstring(svg)
+    width, height = float(root.get("width", 0)), float(root.get("height", 0))
+    texts = [t for t in root.iter() if t.tag.endswith("text")]
+    assert len(texts) == 12 if compact else len(texts) >= 12
+    for text in texts:
+        x, y, size = (float(text.get(k, 0)) for k in ("x", "y", "font-size"))
+        assert size <= y <= height - size * 0.25, text.text  # ascent above, descent below
+        assert 0 <= x <= width
+    words = " ".join(t.text or "" for t in texts)
+    # The compact chart (beside the checklist) leaves the titles to the table under it.
+    assert ("A clear reason" in words) is not compact
+    assert "1." in words and "6." in words
