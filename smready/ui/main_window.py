@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,6 +65,22 @@ if TYPE_CHECKING:
     from smready.ui.policy import PolicyWizard
     from smready.ui.readiness_page import ReadinessPage
     from smready.ui.review_page import ReviewPage
+
+# What the workspace imports, in dependency order, one module per build step: a single import
+# of the readiness page would hold the event loop for ~250 ms; these take 10–60 ms each.
+WORKSPACE_MODULES = (
+    "pydantic", "pydantic.types", "pydantic.main", "pydantic.plugin._loader", "smready.domain",
+    "smready.storage", "smready.content", "smready.scoring", "smready.ui.results_panel",
+    "smready.ui.readiness_page",
+)
+
+
+def _preload(name: str) -> None:
+    """Import ``name`` ahead of the step that needs it. Names of third-party internals may
+    move between versions: a missing one only makes a later step a little longer."""
+    with contextlib.suppress(ImportError):
+        importlib.import_module(name)
+
 
 GEOMETRY_KEY = "window/geometry"
 MARK_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -127,9 +146,11 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._given_controller = controller
         self._project_chosen = False
+        # Each step is one event-loop turn (20–80 ms here), so input keeps flowing.
         self._build_steps: list[Callable[[], None]] = [
-            self._build_core, self._build_readiness, self._build_goals, self._build_policy,
-            self._build_review, self._finish_workspace]
+            *(partial(_preload, name) for name in WORKSPACE_MODULES),
+            self._build_core, self._load_content, self._build_readiness, self._build_goals,
+            self._build_policy, self._build_review, self._finish_workspace]
         self.setWindowIcon(icon("readiness"))
 
         self.start_page = StartPage(self)
@@ -229,6 +250,11 @@ class MainWindow(QMainWindow):
             self._build_steps.pop(0)()
         if self._build_steps:
             QTimer.singleShot(0, self._next_build_step)
+
+    def _load_content(self) -> None:
+        from smready.content import load_checklist
+
+        load_checklist()  # cached: the readiness page reads it next
 
     def _build_core(self) -> None:
         from smready.ui.controller import ProjectController
