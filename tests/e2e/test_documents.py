@@ -7,6 +7,7 @@ import io
 import re
 import subprocess
 import zipfile
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -253,3 +254,25 @@ def test_docx_has_real_headings_and_tables(exported) -> None:
         assert "word/document.xml" in zf.namelist()
     ack = docx.Document(str(files[("acknowledgement", "docx")]))
     assert any("I have read and understood" in p.text for p in ack.paragraphs)
+
+
+def test_acknowledgement_pages_are_all_laid_out_alike(exported) -> None:
+    # Each person's page is handed out on its own: the running header with the organization
+    # and the "Acknowledgement — name" heading sit at the same place on every page, page 1
+    # included (a title block on page 1 only once pushed its heading down).
+    project, files = exported
+    pdf = files[("acknowledgement", "pdf")]
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True,
+                         capture_output=True, text=True).stdout
+    first_word = project.organization.name.split()[0]
+    pages = out.split("<page ")[1:]
+    people_pages = pages[:-1]  # the last page is the roster
+    assert len(people_pages) >= 2
+    positions = []
+    for page in people_pages:
+        words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', page)
+        header = next(y for x, y, w in words if w == escape(first_word))
+        heading = next(y for x, y, w in words if w == "Acknowledgement")
+        positions.append((round(float(header)), round(float(heading))))
+    assert len(set(positions)) == 1, positions
+    assert positions[0][0] < 60  # the header is in the top margin
