@@ -23,6 +23,8 @@ system:
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
+	@# A venv made for PySide6 6.12 has QtPdf from PySide6-Pdf; 6.11 brings it in Addons.
+	$(BIN)/python -m pip uninstall -q -y PySide6-Pdf 2>/dev/null || true
 	$(BIN)/python -m pip install -q -e ".[dev]"
 	touch $(STAMP)
 

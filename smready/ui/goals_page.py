@@ -26,7 +26,7 @@ from smready.i18n import _
 from smready.ui.controller import ProjectController
 from smready.ui.icons import icon
 from smready.ui.labels import body_label, heading, muted, readable_width, scrolling
-from smready.ui.widgets import Badge, OptionalDateEdit
+from smready.ui.widgets import Badge, OptionalDateEdit, show_field_starts
 
 SMART_LETTERS = ("S", "M", "A", "R", "T")
 
@@ -195,6 +195,7 @@ class GoalEditor(QWidget):
             self.target_edit.set_number(goal.target)
             self.deadline_edit.set_date(goal.deadline)
             self.relevance_edit.setText(goal.relevance)
+            show_field_starts(self)
         finally:
             self._loading = False
         self.show_gaps()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -29,6 +30,17 @@ from PySide6.QtWidgets import (
 
 from smready.i18n import _
 from smready.ui.labels import body_label
+
+
+def show_field_starts(root: QWidget) -> None:
+    """After loading saved answers: show each one-line field from its first character.
+
+    ``setText`` leaves the cursor at the end, so a long answer showed only its tail
+    ("…shift pays off.") until the user clicked into it.
+    """
+    for edit in root.findChildren(QLineEdit):
+        if not edit.hasFocus():
+            edit.setCursorPosition(0)
 
 
 class CollapsibleHelp(QWidget):

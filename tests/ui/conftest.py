@@ -63,7 +63,7 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> MessageLog:
 
 def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
     """Type ``text`` as a user would. ``QTest.keyClicks`` asserts on non-ASCII characters
-    (Qt 6.12 aborts the process), so those go in as key events carrying their text."""
+    (PySide6 6.12 aborted the process), so those go in as key events carrying their text."""
     for char in text:
         if char.isascii():
             qtbot.keyClicks(widget, char)

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from smready.domain import GoalType, OrgKind, Project, smart_gaps
 from smready.ui.controller import ProjectController
 from smready.ui.goals_page import GoalsPage
-from tests.ui.conftest import type_text
+from tests.ui.conftest import example, show_widget, type_text
 
 
 def make_page(qtbot: QtBot) -> GoalsPage:
@@ -89,3 +89,16 @@ def test_remove_goal_and_reload(qtbot: QtBot) -> None:
     page.controller.replace(project, None)
     assert page.goal_list.count() == 0
     assert page.editor_stack.currentIndex() == 0
+
+
+def test_saved_answers_show_from_their_first_word(qtbot: QtBot) -> None:
+    # A long saved answer used to show only its tail ("…shift pays off.") until clicked.
+    page = GoalsPage(ProjectController(example("cafe-aurora")))
+    show_widget(qtbot, page, 1000, 760)
+    editor = page.editor
+    goal = page.controller.project.goals[0]
+    assert len(goal.relevance) > 40 and len(goal.metric) > 40
+    assert editor.relevance_edit.text() == goal.relevance
+    assert editor.relevance_edit.cursorPosition() == 0
+    line = editor.metric_combo.lineEdit()
+    assert line is not None and line.cursorPosition() == 0

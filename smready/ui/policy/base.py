@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from smready.domain import PolicyGap, Project
 from smready.i18n import _
 from smready.ui.controller import ProjectController
+from smready.ui.widgets import show_field_starts
 
 # A red that reads on light and dark palettes alike.
 ERROR_COLOR = "#d93025"
@@ -266,6 +267,7 @@ class PolicyPage(QWidget):
                 message.show_message("")
             self.page_message.show_message("")
             self.load_widgets(self.project)
+            show_field_starts(self)
         finally:
             self._loading = False
 
