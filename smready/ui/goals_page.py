@@ -300,6 +300,7 @@ class GoalsPage(QWidget):
         self.goal_list.setObjectName("goal_list")
         self.goal_list.setAccessibleName(_("Goals"))
         self.goal_list.setWordWrap(True)
+        self.goal_list.setSpacing(4)  # multi-line entries need air between them
         self.goal_list.setMinimumWidth(240)
         self.goal_list.setMaximumWidth(320)
         self.add_button = QPushButton(icon("add"), _("Add a goal"), self)
