@@ -82,6 +82,14 @@ def _preload(name: str) -> None:
         importlib.import_module(name)
 
 
+# Attribute, module and class of the four pages, in the order of the side navigation.
+PAGES = (
+    ("readiness_page", "smready.ui.readiness_page", "ReadinessPage"),
+    ("goals_page", "smready.ui.goals_page", "GoalsPage"),
+    ("policy_page", "smready.ui.policy", "PolicyWizard"),
+    ("review_page", "smready.ui.review_page", "ReviewPage"),
+)
+
 GEOMETRY_KEY = "window/geometry"
 MARK_ROLE = Qt.ItemDataRole.UserRole + 1
 NAV_WIDTH = 210
@@ -149,8 +157,9 @@ class MainWindow(QMainWindow):
         # Each step is one event-loop turn (20–80 ms here), so input keeps flowing.
         self._build_steps: list[Callable[[], None]] = [
             *(partial(_preload, name) for name in WORKSPACE_MODULES),
-            self._build_core, self._load_content, self._build_readiness, self._build_goals,
-            self._build_policy, self._build_review, self._finish_workspace]
+            self._build_core, self._load_content,
+            *(partial(self._build_page, *page) for page in PAGES),
+            self._finish_workspace]
         self.setWindowIcon(icon("readiness"))
 
         self.start_page = StartPage(self)
@@ -263,29 +272,10 @@ class MainWindow(QMainWindow):
         self.controller = self._given_controller or ProjectController(parent=self)
         self.files = FileManager(self.controller, self)
 
-    def _build_readiness(self) -> None:
-        from smready.ui.readiness_page import ReadinessPage
-
-        self.readiness_page = ReadinessPage(self.controller, self)
-        self.pages.addWidget(self.readiness_page)
-
-    def _build_goals(self) -> None:
-        from smready.ui.goals_page import GoalsPage
-
-        self.goals_page = GoalsPage(self.controller, self)
-        self.pages.addWidget(self.goals_page)
-
-    def _build_policy(self) -> None:
-        from smready.ui.policy import PolicyWizard
-
-        self.policy_page = PolicyWizard(self.controller, self)
-        self.pages.addWidget(self.policy_page)
-
-    def _build_review(self) -> None:
-        from smready.ui.review_page import ReviewPage
-
-        self.review_page = ReviewPage(self.controller, self)
-        self.pages.addWidget(self.review_page)
+    def _build_page(self, attribute: str, module: str, class_name: str) -> None:
+        page = getattr(importlib.import_module(module), class_name)(self.controller, self)
+        setattr(self, attribute, page)
+        self.pages.addWidget(page)
 
     def _finish_workspace(self) -> None:
         self._connect_workspace()
