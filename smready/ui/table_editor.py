@@ -128,6 +128,10 @@ class _Table(QTableWidget):
         super().keyPressEvent(event)
 
 
+MAX_COLUMN_WIDTH = 320
+"""A column fitted to its content stops here; longer text shows in full when edited."""
+
+
 class TableEditor(QWidget):
     """A table of rows (dicts keyed by column key) with Add / Remove and an empty state."""
 
@@ -231,6 +235,18 @@ class TableEditor(QWidget):
         finally:
             self._loading = False
         self._update_empty_state()
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Widen fixed columns to what they hold (an e-mail address, a role), up to a cap;
+        the stretching column takes what is left. Only on load: never while typing."""
+        for index, column in enumerate(self._columns):
+            if column.stretch:
+                continue
+            wanted = max(self.table.sizeHintForColumn(index),
+                         self.table.horizontalHeader().sectionSizeHint(index))
+            base = column.width or 130
+            self.table.setColumnWidth(index, min(max(base, wanted + 8), MAX_COLUMN_WIDTH))
 
     def rows(self) -> list[dict[str, Any]]:
         result = []

@@ -258,3 +258,17 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot) -> None:
         and not isinstance(w.parent(), QAbstractSpinBox | QComboBox | QLineEdit)
     ]
     assert unnamed == []
+
+
+def test_table_columns_fit_what_they_hold(qtbot: QtBot) -> None:
+    # E-mail addresses and roles of the food bank's spokespeople show in full, not "…".
+    wizard, controller = make_wizard(qtbot, example("harbour-food-bank"))
+    wizard.go_to("spokespeople")
+    table = wizard.page("spokespeople").table.table
+    metrics = table.fontMetrics()
+    for column, key in ((1, "role"), (3, "contact")):
+        longest = max((getattr(p, key) for p in controller.project.policy.spokespeople),
+                      key=metrics.horizontalAdvance)
+        assert table.columnWidth(column) >= metrics.horizontalAdvance(longest), longest
+    # A table page may use more width than a page of text.
+    assert wizard.page("spokespeople").maximumWidth() > wizard.page("privacy").maximumWidth()

@@ -42,6 +42,7 @@ from smready.ui.policy.signoff import SignOffPage
 from smready.ui.policy.spokespeople import SpokespeoplePage
 from smready.ui.policy.training import TrainingPage
 from smready.ui.policy.voice import VoicePage
+from smready.ui.table_editor import TableEditor
 
 PAGE_CLASSES: tuple[type[PolicyPage], ...] = (
     OrganizationPage,
@@ -61,6 +62,9 @@ PAGE_CLASSES: tuple[type[PolicyPage], ...] = (
 )
 
 READABLE_WIDTH = 780
+TABLE_PAGE_WIDTH = 1000
+"""Pages with a table (accounts, spokespeople, ...) may grow wider: their columns hold
+e-mail addresses and lists of topics that "…" would otherwise cut."""
 
 
 class PolicyWizard(QWidget):
@@ -272,7 +276,8 @@ class PolicyWizard(QWidget):
         row = QHBoxLayout(holder)
         row.setContentsMargins(4, 4, 12, 4)
         # The page grows up to a readable width; the margins take the rest.
-        page.setMaximumWidth(READABLE_WIDTH)
+        page.setMaximumWidth(TABLE_PAGE_WIDTH if page.findChildren(TableEditor)
+                             else READABLE_WIDTH)
         row.addStretch(1)
         row.addWidget(page, 100)
         row.addStretch(1)
