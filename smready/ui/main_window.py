@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -232,6 +233,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.show_start_page()
         self._build_started = False
+        self._build_failed = False
         if deferred:
             self._first_paint = _AfterFirstPaint(self, self._start_building)
             # A window that is never painted (minimized, hidden) still gets its workspace.
@@ -242,12 +244,12 @@ class MainWindow(QMainWindow):
     # -- building the workspace -------------------------------------------------------------
     @property
     def is_workspace_ready(self) -> bool:
-        return not self._build_steps
+        return not self._build_steps and not self._build_failed
 
     def ensure_workspace(self) -> None:
         """Build what is not built yet, now (a click that needs a page cannot wait)."""
         while self._build_steps:
-            self._build_steps.pop(0)()
+            self._run_build_step()
 
     def _start_building(self) -> None:
         if not self._build_started:
@@ -256,9 +258,30 @@ class MainWindow(QMainWindow):
 
     def _next_build_step(self) -> None:
         if self._build_steps:
-            self._build_steps.pop(0)()
+            self._run_build_step()
         if self._build_steps:
             QTimer.singleShot(0, self._next_build_step)
+
+    def _run_build_step(self) -> None:
+        step = self._build_steps.pop(0)
+        try:
+            step()
+        except Exception as error:
+            # Nothing works without the workspace (a damaged installation: missing or
+            # broken question bank, a library that will not load). Say so and close
+            # rather than leave a start page whose buttons do nothing.
+            self._build_steps.clear()
+            self._build_failed = True
+            from PySide6.QtWidgets import QMessageBox
+
+            box = QMessageBox(QMessageBox.Icon.Critical, _("smready cannot start"), _(
+                "Part of smready could not be loaded, so it has to close. Reinstalling "
+                "smready usually fixes this; your saved projects are not affected."),
+                QMessageBox.StandardButton.Close, self)
+            box.setInformativeText(f"{type(error).__name__}: {error}")
+            box.exec()
+            QCoreApplication.exit(1)
+            raise
 
     def _load_content(self) -> None:
         from smready.content import load_checklist

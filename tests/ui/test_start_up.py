@@ -20,7 +20,7 @@ from smready.storage import FILE_SUFFIX, save_project
 from smready.ui import start_page
 from smready.ui.main import start_up
 from smready.ui.main_window import READINESS, MainWindow
-from tests.ui.conftest import EXAMPLES, example, start_business
+from tests.ui.conftest import EXAMPLES, MessageLog, example, start_business
 
 # Runs the real entry point; at the first paint it reports what the window shows and which
 # heavy modules are loaded, then waits for the workspace and reports again.
@@ -145,3 +145,24 @@ def test_example_names_skip_broken_files(tmp_path: Path,
     (tmp_path / f"d{FILE_SUFFIX}").write_bytes(b"\xff\xfe")
     monkeypatch.setattr(start_page, "examples_dir", lambda: tmp_path)
     assert start_page.example_files() == [(tmp_path / f"a{FILE_SUFFIX}", "Café Aurora")]
+
+
+def test_a_workspace_that_cannot_load_says_so(qtbot: QtBot, messages: MessageLog,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    # A damaged installation (here: the question bank) must not leave a start page whose
+    # buttons silently do nothing.
+    import smready.content
+
+    def broken() -> None:
+        raise smready.content.ContentError("resources/checklist.yaml", "", "not found")
+
+    monkeypatch.setattr(smready.content, "load_checklist", broken)
+    window = MainWindow(deferred=True)
+    qtbot.addWidget(window)
+    with qtbot.capture_exceptions() as exceptions:
+        window.show()
+        qtbot.waitUntil(lambda: bool(messages.boxes), timeout=10_000)
+    assert "smready cannot start" in messages.texts[0]
+    assert "checklist.yaml" in messages.texts[0]
+    assert [type(e[1]).__name__ for e in exceptions] == ["ContentError"]
+    assert not window.is_workspace_ready
