@@ -12,6 +12,7 @@ thread instead: slower to respond, but it still works.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import multiprocessing
 import os
 import threading
@@ -172,9 +173,15 @@ class RenderTask(QRunnable):
         try:
             result = self.work()
         except Exception as exc:  # reported to the UI, which explains it to the user
-            self.signals.failed.emit(self.ticket, exc)
+            self._report(self.signals.failed, exc)
         else:
-            self.signals.succeeded.emit(self.ticket, result)
+            self._report(self.signals.succeeded, result)
+
+    def _report(self, signal: Any, payload: object) -> None:
+        # When the window closes while a render is still running, the signal object goes
+        # with it; nobody is waiting for the result then.
+        with contextlib.suppress(RuntimeError):
+            signal.emit(self.ticket, payload)
 
 
 class RenderRunner(QObject):
