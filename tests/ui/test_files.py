@@ -37,6 +37,14 @@ def answer(qtbot: QtBot, window: MainWindow, qid: str, option: str) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(6, button.height() // 2))
 
 
+
+def window_with_one_answer(qtbot: QtBot) -> MainWindow:
+    """A new small-business project with its first question answered (unsaved)."""
+    window = make_window(qtbot)
+    start_business(qtbot, window)
+    answer(qtbot, window, "reason.why", "yes")
+    return window
+
 def dialogs(monkeypatch: pytest.MonkeyPatch, *, save: Path | None = None,
             open_: Path | None = None) -> None:
     if save is not None:
@@ -86,9 +94,7 @@ def test_save_writes_a_file_that_loads(qtbot: QtBot, tmp_path: Path,
 def test_save_failure_keeps_answers_and_says_so(qtbot: QtBot, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch,
                                                 messages: MessageLog) -> None:
-    window = make_window(qtbot)
-    start_business(qtbot, window)
-    answer(qtbot, window, "reason.why", "yes")
+    window = window_with_one_answer(qtbot)
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     dialogs(monkeypatch, save=blocker / "cafe.smready")
@@ -255,9 +261,7 @@ def test_project_open_elsewhere_opens_as_copy(qtbot: QtBot, tmp_path: Path,
 def test_clean_close_leaves_no_autosave_or_lock(qtbot: QtBot, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch,
                                                 messages: MessageLog) -> None:
-    window = make_window(qtbot)
-    start_business(qtbot, window)
-    answer(qtbot, window, "reason.why", "yes")
+    window = window_with_one_answer(qtbot)
     window.files.autosave_now()
     dialogs(monkeypatch, save=tmp_path / "x.smready")
     messages.answer(Button.Save)

@@ -16,9 +16,19 @@ from smready.ui.main_window import (
     POLICY,
     READINESS,
     REVIEW,
+    MainWindow,
     completion_mark,
 )
 from tests.ui.conftest import MessageLog, make_window, start_business
+
+
+def window_with_unsaved_goal(qtbot: QtBot) -> MainWindow:
+    """A new small-business project with one unsaved change (a goal added)."""
+    window = make_window(qtbot)
+    start_business(qtbot, window)
+    window.show_page(GOALS)
+    window.goals_page.add_goal()
+    return window
 
 
 def test_start_page_then_new_business_project(qtbot: QtBot) -> None:
@@ -133,10 +143,7 @@ def test_goal_mark_follows_smart_goals(qtbot: QtBot) -> None:
 
 
 def test_new_with_unsaved_changes_can_be_cancelled(qtbot: QtBot, messages: MessageLog) -> None:
-    window = make_window(qtbot)
-    start_business(qtbot, window)
-    window.show_page(GOALS)
-    window.goals_page.add_goal()
+    window = window_with_unsaved_goal(qtbot)
     messages.answer(QMessageBox.StandardButton.Cancel)
     window.new_action.trigger()
     assert "Save the changes to “Café Aurora”?" in messages.texts[0]
@@ -154,10 +161,7 @@ def test_new_with_unsaved_changes_can_be_cancelled(qtbot: QtBot, messages: Messa
 
 def test_close_with_unsaved_changes_cancel_keeps_window(qtbot: QtBot,
                                                         messages: MessageLog) -> None:
-    window = make_window(qtbot)
-    start_business(qtbot, window)
-    window.show_page(GOALS)
-    window.goals_page.add_goal()
+    window = window_with_unsaved_goal(qtbot)
     messages.answer(QMessageBox.StandardButton.Cancel)
     assert not window.close()
     assert window.isVisible()
@@ -178,10 +182,7 @@ def test_geometry_is_remembered(qtbot: QtBot) -> None:
 
 def test_dont_save_counts_only_for_the_answers_it_was_said_to(qtbot: QtBot,
                                                             messages: MessageLog) -> None:
-    window = make_window(qtbot)
-    start_business(qtbot, window)
-    window.show_page(GOALS)
-    window.goals_page.add_goal()
+    window = window_with_unsaved_goal(qtbot)
     messages.answer(QMessageBox.StandardButton.Discard)
     window.new_action.trigger()
     assert window.central.currentWidget() is window.start_page
