@@ -155,7 +155,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._given_controller = controller
         self._project_chosen = False
-        # Each step is one event-loop turn (20–80 ms here), so input keeps flowing.
+        # Each step is one event-loop turn (up to ~70 ms here), so input keeps flowing.
         self._build_steps: list[Callable[[], None]] = [
             *(partial(_preload, name) for name in WORKSPACE_MODULES),
             self._build_core, self._load_content,
