@@ -27,7 +27,7 @@ from smready.storage import (
     write_autosave,
 )
 from smready.ui.controller import ProjectController
-from smready.ui.recent import LAST_DIR_KEY, MAX_RECENT, recent_files, set_recent_files
+from smready.ui.recent import LAST_DIR_KEY, recent_files, set_recent_files
 
 AUTOSAVE_DELAY_MS = 30_000
 
@@ -132,7 +132,7 @@ class FileManager(QObject):
 
     def add_recent(self, path: Path) -> None:
         path = path.expanduser().resolve()
-        set_recent_files([path, *(p for p in recent_files() if p != path)][:MAX_RECENT])
+        set_recent_files([path, *(p for p in recent_files() if p != path)])
         QSettings().setValue(LAST_DIR_KEY, str(path.parent))
         self.recent_files_changed.emit()
 

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from smready.domain import OrgKind, Project, TaskKind
 from smready.ui.controller import ProjectController
 from smready.ui.policy import PolicyWizard
+from smready.ui.policy.base import PolicyPage
 from smready.ui.table_editor import TableEditor
 from tests.ui.conftest import example, show_widget, type_text
 
@@ -272,3 +273,11 @@ def test_table_columns_fit_what_they_hold(qtbot: QtBot) -> None:
         assert table.columnWidth(column) >= metrics.horizontalAdvance(longest), longest
     # A table page may use more width than a page of text.
     assert wizard.page("spokespeople").maximumWidth() > wizard.page("privacy").maximumWidth()
+
+
+def test_every_page_has_its_own_title(qtbot: QtBot) -> None:
+    wizard, _controller = make_wizard(qtbot, example("harbour-food-bank"))
+    base_title = PolicyPage.title.__func__  # type: ignore[attr-defined]
+    for page in wizard.pages:
+        assert type(page).title.__func__ is not base_title, type(page).__name__
+        assert page.heading.text() == page.title() and page.title()

@@ -111,7 +111,8 @@ class PolicyPage(QWidget):
 
     @classmethod
     def title(cls) -> str:
-        raise NotImplementedError
+        """The page heading; every page gives its own, this is only a readable fallback."""
+        return cls.page_id.replace("_", " ").capitalize()
 
     @classmethod
     def why(cls) -> str:
