@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 import smready
 
 if TYPE_CHECKING:
-    from smready.ui.main_window import MainWindow
+    from smready.ui.app.main_window import MainWindow
 
 APP_NAME = "smready"
 ORG_NAME = "smready"
@@ -103,7 +103,7 @@ def setup_application(argv: list[str]) -> QApplication:
 
 def run(argv: list[str]) -> int:
     app = setup_application(argv)
-    from smready.ui.main_window import MainWindow  # after the QApplication exists
+    from smready.ui.app.main_window import MainWindow  # after the QApplication exists
 
     # The start page paints first; the workspace is built right after (see MainWindow).
     window = MainWindow(deferred=True)

@@ -58,10 +58,10 @@ from smready import scoring
 from smready.domain import Project
 from smready.i18n import _, ngettext
 from smready.rendering import DocKind, Format, Paper
-from smready.ui import render_worker
-from smready.ui.controller import ProjectController
-from smready.ui.files import Button, ask, still_here
-from smready.ui.render_worker import RenderRunner
+from smready.ui.app import render_worker
+from smready.ui.app.controller import ProjectController
+from smready.ui.app.files import Button, ask, still_here
+from smready.ui.app.render_worker import RenderRunner
 
 DEBOUNCE_MS = 800
 WARM_UP_DELAY_MS = 1500

@@ -26,8 +26,8 @@ from smready.storage import (
     save_project,
     write_autosave,
 )
-from smready.ui.controller import ProjectController
-from smready.ui.recent import LAST_DIR_KEY, recent_files, set_recent_files
+from smready.ui.app.controller import ProjectController
+from smready.ui.app.recent import LAST_DIR_KEY, recent_files, set_recent_files
 
 AUTOSAVE_DELAY_MS = 30_000
 

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from smready.content import load_platforms
 from smready.domain import OfficialAccount, Project
 from smready.i18n import _
-from smready.ui.policy.base import PolicyPage
-from smready.ui.table_editor import Column, TableEditor
+from smready.ui.pages.policy.base import PolicyPage
+from smready.ui.widgets.table_editor import Column, TableEditor
 
 
 def platform_choices() -> list[tuple[str, str]]:

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from smready.i18n import _
 from smready.paths import examples_dir
-from smready.ui.icons import icon
-from smready.ui.labels import body_label, heading, muted, scrolling
+from smready.ui.widgets.icons import icon
+from smready.ui.widgets.labels import body_label, heading, muted, scrolling
 
 # The start page paints before the domain models and storage are imported (start-up time),
 # so it names the examples from their JSON and says which kind to start as a plain string

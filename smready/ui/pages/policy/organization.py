@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
 
 from smready.domain import Contact, OrgKind, Project, SizeBand
 from smready.i18n import _
-from smready.ui.policy.base import PolicyPage
-from smready.ui.policy.countries import countries
+from smready.ui.pages.policy.base import PolicyPage
+from smready.ui.pages.policy.countries import countries
 
 
 def kind_choices() -> list[tuple[OrgKind, str]]:

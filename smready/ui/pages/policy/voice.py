@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from smready.domain import Project
 from smready.i18n import _
-from smready.ui.policy.base import PolicyPage
+from smready.ui.pages.policy.base import PolicyPage
 
 
 class VoicePage(PolicyPage):

@@ -25,12 +25,19 @@ from PySide6.QtWidgets import (
 from smready.content import load_checklist
 from smready.domain import AnswerValue, Checklist, Point, Question, QuestionKind
 from smready.i18n import _
-from smready.ui.actions import ActionPlanWidget
-from smready.ui.controller import ProjectController
-from smready.ui.icons import icon
-from smready.ui.labels import body_label, heading, muted, readable_width, scrolling, separator
-from smready.ui.results_panel import ResultsPanel
-from smready.ui.widgets import CollapsibleHelp
+from smready.ui.app.controller import ProjectController
+from smready.ui.widgets.action_plan import ActionPlanWidget
+from smready.ui.widgets.common import CollapsibleHelp
+from smready.ui.widgets.icons import icon
+from smready.ui.widgets.labels import (
+    body_label,
+    heading,
+    muted,
+    readable_width,
+    scrolling,
+    separator,
+)
+from smready.ui.widgets.results_panel import ResultsPanel
 
 _NUMBER_DEFAULT_MAX = 100_000
 

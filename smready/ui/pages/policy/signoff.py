@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QPushButton, QWidget
 
 from smready.domain import Project
 from smready.i18n import _
-from smready.ui.policy.base import PolicyPage
+from smready.ui.pages.policy.base import PolicyPage
 
 # QDateEdit cannot be empty; its minimum date stands for "not chosen yet".
 NOT_SET = QDate(2000, 1, 1)

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from smready.content import task_label
 from smready.domain import Project, Responsibility, TaskKind
 from smready.i18n import _
-from smready.ui.policy.base import PolicyPage
-from smready.ui.table_editor import Column, TableEditor
+from smready.ui.pages.policy.base import PolicyPage
+from smready.ui.widgets.table_editor import Column, TableEditor
 
 USUAL_TASKS = (TaskKind.POINT_PERSON, TaskKind.POSTING, TaskKind.MONITORING,
                TaskKind.ANSWERING)

@@ -48,10 +48,10 @@ from PySide6.QtWidgets import (
 
 import smready
 from smready.i18n import _
-from smready.ui.icons import icon
-from smready.ui.labels import muted
-from smready.ui.recent import recent_files
-from smready.ui.start_page import StartPage, example_files
+from smready.ui.app.recent import recent_files
+from smready.ui.pages.start import StartPage, example_files
+from smready.ui.widgets.icons import icon
+from smready.ui.widgets.labels import muted
 
 # The workspace (domain models, content bank, the four pages) is imported only when it is
 # built: a deferred window paints its start page first and builds the rest right after.
@@ -60,19 +60,19 @@ from smready.ui.start_page import StartPage, example_files
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
 
-    from smready.ui.controller import ProjectController
-    from smready.ui.files import FileManager
-    from smready.ui.goals_page import GoalsPage
-    from smready.ui.policy import PolicyWizard
-    from smready.ui.readiness_page import ReadinessPage
-    from smready.ui.review_page import ReviewPage
+    from smready.ui.app.controller import ProjectController
+    from smready.ui.app.files import FileManager
+    from smready.ui.pages.goals import GoalsPage
+    from smready.ui.pages.policy import PolicyWizard
+    from smready.ui.pages.readiness import ReadinessPage
+    from smready.ui.pages.review import ReviewPage
 
 # What the workspace imports, in dependency order, one module per build step: a single import
 # of the readiness page would hold the event loop for ~250 ms; these take 10–60 ms each.
 WORKSPACE_MODULES = (
     "pydantic", "pydantic.types", "pydantic.main", "pydantic.plugin._loader", "smready.domain",
-    "smready.storage", "smready.content", "smready.scoring", "smready.ui.results_panel",
-    "smready.ui.readiness_page",
+    "smready.storage", "smready.content", "smready.scoring", "smready.ui.widgets.results_panel",
+    "smready.ui.pages.readiness",
 )
 
 
@@ -85,10 +85,10 @@ def _preload(name: str) -> None:
 
 # Attribute, module and class of the four pages, in the order of the side navigation.
 PAGES = (
-    ("readiness_page", "smready.ui.readiness_page", "ReadinessPage"),
-    ("goals_page", "smready.ui.goals_page", "GoalsPage"),
-    ("policy_page", "smready.ui.policy", "PolicyWizard"),
-    ("review_page", "smready.ui.review_page", "ReviewPage"),
+    ("readiness_page", "smready.ui.pages.readiness", "ReadinessPage"),
+    ("goals_page", "smready.ui.pages.goals", "GoalsPage"),
+    ("policy_page", "smready.ui.pages.policy", "PolicyWizard"),
+    ("review_page", "smready.ui.pages.review", "ReviewPage"),
 )
 
 GEOMETRY_KEY = "window/geometry"
@@ -289,8 +289,8 @@ class MainWindow(QMainWindow):
         load_checklist()  # cached: the readiness page reads it next
 
     def _build_core(self) -> None:
-        from smready.ui.controller import ProjectController
-        from smready.ui.files import FileManager
+        from smready.ui.app.controller import ProjectController
+        from smready.ui.app.files import FileManager
 
         self.controller = self._given_controller or ProjectController(parent=self)
         self.files = FileManager(self.controller, self)

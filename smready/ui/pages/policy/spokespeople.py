@@ -6,8 +6,8 @@ from typing import Any
 
 from smready.domain import Project, Spokesperson
 from smready.i18n import _
-from smready.ui.policy.base import PolicyPage
-from smready.ui.table_editor import Column, TableEditor
+from smready.ui.pages.policy.base import PolicyPage
+from smready.ui.widgets.table_editor import Column, TableEditor
 
 
 def unnamed_rows(rows: list[dict[str, Any]], key: str = "name") -> list[int]:

@@ -1,5 +1,5 @@
 """The policy wizard (one module per step or group of steps)."""
 
-from smready.ui.policy.wizard import PolicyWizard
+from smready.ui.pages.policy.wizard import PolicyWizard
 
 __all__ = ["PolicyWizard"]

@@ -26,23 +26,23 @@ from PySide6.QtWidgets import (
 from smready import scoring
 from smready.domain import PolicyGap
 from smready.i18n import _, ngettext
-from smready.ui.controller import ProjectController
-from smready.ui.policy.accounts import AccountsPage
-from smready.ui.policy.base import ERROR_COLOR, PolicyPage
-from smready.ui.policy.escalation import EscalationPage
-from smready.ui.policy.goals import GoalsSummaryPage
-from smready.ui.policy.hr import HRPage
-from smready.ui.policy.measurement import MeasurementPage
-from smready.ui.policy.nonprofit import NonprofitPage
-from smready.ui.policy.organization import OrganizationPage
-from smready.ui.policy.privacy import PrivacyPage
-from smready.ui.policy.responsibilities import ResponsibilitiesPage
-from smready.ui.policy.scope import ScopePage
-from smready.ui.policy.signoff import SignOffPage
-from smready.ui.policy.spokespeople import SpokespeoplePage
-from smready.ui.policy.training import TrainingPage
-from smready.ui.policy.voice import VoicePage
-from smready.ui.table_editor import TableEditor
+from smready.ui.app.controller import ProjectController
+from smready.ui.pages.policy.accounts import AccountsPage
+from smready.ui.pages.policy.base import ERROR_COLOR, PolicyPage
+from smready.ui.pages.policy.escalation import EscalationPage
+from smready.ui.pages.policy.goals import GoalsSummaryPage
+from smready.ui.pages.policy.hr import HRPage
+from smready.ui.pages.policy.measurement import MeasurementPage
+from smready.ui.pages.policy.nonprofit import NonprofitPage
+from smready.ui.pages.policy.organization import OrganizationPage
+from smready.ui.pages.policy.privacy import PrivacyPage
+from smready.ui.pages.policy.responsibilities import ResponsibilitiesPage
+from smready.ui.pages.policy.scope import ScopePage
+from smready.ui.pages.policy.signoff import SignOffPage
+from smready.ui.pages.policy.spokespeople import SpokespeoplePage
+from smready.ui.pages.policy.training import TrainingPage
+from smready.ui.pages.policy.voice import VoicePage
+from smready.ui.widgets.table_editor import TableEditor
 
 PAGE_CLASSES: tuple[type[PolicyPage], ...] = (
     OrganizationPage,

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from smready.content import goal_type_info, platform_name
 from smready.domain import Goal, Project
 from smready.i18n import _
-from smready.ui.policy.base import PolicyPage
+from smready.ui.pages.policy.base import PolicyPage
 
 
 def describe_goal(goal: Goal) -> str:

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from smready.domain import PolicyGap, Project
 from smready.i18n import _
-from smready.ui.controller import ProjectController
-from smready.ui.widgets import show_field_starts
+from smready.ui.app.controller import ProjectController
+from smready.ui.widgets.common import show_field_starts
 
 # A red that reads on light and dark palettes alike.
 ERROR_COLOR = "#d93025"

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel
 
 from smready.domain import PrivacyLaw, Project
 from smready.i18n import _
-from smready.ui.policy.base import PolicyPage
+from smready.ui.pages.policy.base import PolicyPage
 
 
 def law_sentence(law: PrivacyLaw) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from smready.domain import Project
 from smready.i18n import _
-from smready.ui.policy.base import PolicyPage
-from smready.ui.table_editor import Column, TableEditor
+from smready.ui.pages.policy.base import PolicyPage
+from smready.ui.widgets.table_editor import Column, TableEditor
 
 
 class TrainingPage(PolicyPage):

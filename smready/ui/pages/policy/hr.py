@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from smready.domain import Consequence, Project, WorkTimeRule
 from smready.i18n import _
-from smready.ui.policy.base import PolicyPage
+from smready.ui.pages.policy.base import PolicyPage
 
 
 def work_time_choices() -> list[tuple[WorkTimeRule, str]]:

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 
 from smready.domain import Action
 from smready.i18n import _
-from smready.ui.controller import ProjectController
-from smready.ui.icons import icon
-from smready.ui.labels import body_label, muted
-from smready.ui.widgets import OptionalDateEdit
+from smready.ui.app.controller import ProjectController
+from smready.ui.widgets.common import OptionalDateEdit
+from smready.ui.widgets.icons import icon
+from smready.ui.widgets.labels import body_label, muted
 
 
 class ActionRow(QWidget):

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from smready.i18n import _
-from smready.ui.labels import body_label
+from smready.ui.widgets.labels import body_label
 
 
 def show_field_starts(root: QWidget) -> None:

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
 from smready.content import goal_type_info, load_goal_types, load_platforms, platform_name
 from smready.domain import Goal, GoalType, SmartGap, smart_gaps
 from smready.i18n import _
-from smready.ui.controller import ProjectController
-from smready.ui.icons import icon
-from smready.ui.labels import body_label, heading, muted, readable_width, scrolling
-from smready.ui.widgets import Badge, OptionalDateEdit, show_field_starts
+from smready.ui.app.controller import ProjectController
+from smready.ui.widgets.common import Badge, OptionalDateEdit, show_field_starts
+from smready.ui.widgets.icons import icon
+from smready.ui.widgets.labels import body_label, heading, muted, readable_width, scrolling
 
 SMART_LETTERS = ("S", "M", "A", "R", "T")
 

@@ -21,10 +21,10 @@ from smready.domain import ReadinessResult, Recommendation
 from smready.i18n import _
 from smready.rendering.charts import radar_svg
 from smready.scoring import score
-from smready.ui.controller import ProjectController
-from smready.ui.icons import icon
-from smready.ui.labels import body_label, heading, muted, scrolling
-from smready.ui.widgets import AnimatedNumber, SvgView
+from smready.ui.app.controller import ProjectController
+from smready.ui.widgets.common import AnimatedNumber, SvgView
+from smready.ui.widgets.icons import icon
+from smready.ui.widgets.labels import body_label, heading, muted, scrolling
 
 TOP_RECOMMENDATIONS = 5
 PANEL_WIDTH = 380
