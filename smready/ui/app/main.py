@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 import smready
+from smready.ui.styles import dark_palette
 
 if TYPE_CHECKING:
     from smready.ui.app.main_window import MainWindow
@@ -18,45 +19,6 @@ if TYPE_CHECKING:
 APP_NAME = "smready"
 ORG_NAME = "smready"
 ORG_DOMAIN = "smready.app"
-
-
-def dark_palette() -> QPalette:
-    """A calm dark palette for Fusion (Fusion's own palette is light only)."""
-    p = QPalette()
-    # Fields (Base) a step lighter than the window: Fusion draws check boxes and radio
-    # buttons on Base with a frame darker than the window, so darker fields hid them.
-    window, base, text = QColor("#202124"), QColor("#2e3034"), QColor("#e8eaed")
-    button, mid = QColor("#35373b"), QColor("#6f7378")
-    roles = {
-        QPalette.ColorRole.Window: window,
-        QPalette.ColorRole.WindowText: text,
-        QPalette.ColorRole.Base: base,
-        QPalette.ColorRole.AlternateBase: QColor("#34363a"),
-        QPalette.ColorRole.ToolTipBase: QColor("#303134"),
-        QPalette.ColorRole.ToolTipText: text,
-        QPalette.ColorRole.Text: text,
-        QPalette.ColorRole.PlaceholderText: QColor("#9aa0a6"),
-        QPalette.ColorRole.Button: button,
-        QPalette.ColorRole.ButtonText: text,
-        QPalette.ColorRole.BrightText: QColor("#ff8a80"),
-        QPalette.ColorRole.Light: QColor("#3c4043"),
-        QPalette.ColorRole.Midlight: QColor("#35363a"),
-        QPalette.ColorRole.Mid: mid,
-        QPalette.ColorRole.Dark: QColor("#111214"),
-        QPalette.ColorRole.Shadow: QColor("#000000"),
-        QPalette.ColorRole.Highlight: QColor("#4f8ef7"),
-        QPalette.ColorRole.HighlightedText: QColor("#ffffff"),
-        QPalette.ColorRole.Link: QColor("#8ab4f8"),
-        QPalette.ColorRole.LinkVisited: QColor("#c58af9"),
-    }
-    for role, color in roles.items():
-        p.setColor(role, color)
-    disabled = QColor("#7c7f84")
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text,
-                 QPalette.ColorRole.ButtonText):
-        p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
-    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Base, window)
-    return p
 
 
 def light_palette() -> QPalette:

@@ -50,6 +50,7 @@ import smready
 from smready.i18n import _
 from smready.ui.app.recent import recent_files
 from smready.ui.pages.start import StartPage, example_files
+from smready.ui.styles import SUBTITLE, heading_font
 from smready.ui.widgets.icons import icon
 from smready.ui.widgets.labels import muted
 
@@ -181,10 +182,7 @@ class MainWindow(QMainWindow):
         self.org_label = QLabel(self)
         self.org_label.setObjectName("org_name_label")
         self.org_label.setWordWrap(True)
-        font = QFont(self.org_label.font())
-        font.setPointSizeF(max(font.pointSizeF(), 9.0) + 3)
-        font.setBold(True)
-        self.org_label.setFont(font)
+        self.org_label.setFont(heading_font(self.org_label.font(), SUBTITLE))
         self.kind_label = muted(QLabel(self))
         self.home_button = QPushButton(icon("home"), _("Start page"), self)
         self.home_button.setAccessibleName(_("Back to the start page"))

@@ -24,6 +24,7 @@ from smready.content import goal_type_info, load_goal_types, load_platforms, pla
 from smready.domain import Goal, GoalType, SmartGap, smart_gaps
 from smready.i18n import _
 from smready.ui.app.controller import ProjectController
+from smready.ui.styles import PAGE, SECTION
 from smready.ui.widgets.common import Badge, OptionalDateEdit, show_field_starts
 from smready.ui.widgets.icons import icon
 from smready.ui.widgets.labels import body_label, heading, muted, readable_width, scrolling
@@ -158,7 +159,7 @@ class GoalEditor(QWidget):
         layout.setSpacing(12)
         layout.addLayout(form)
         layout.addSpacing(6)
-        layout.addWidget(heading(_("Is it SMART?"), 2, self))
+        layout.addWidget(heading(_("Is it SMART?"), SECTION, self))
         layout.addLayout(badge_row)
         layout.addWidget(self.gap_label)
         layout.addStretch(1)
@@ -291,7 +292,7 @@ class GoalsPage(QWidget):
         super().__init__(parent)
         self.controller = controller
 
-        title = heading(_("Your goals"), 5, self)
+        title = heading(_("Your goals"), PAGE, self)
         intro = body_label(_(
             "A good goal is SMART: specific, measurable, achievable, relevant and time-bound. "
             "One or two goals are enough to start."), self)

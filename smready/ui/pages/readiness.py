@@ -26,6 +26,7 @@ from smready.content import load_checklist
 from smready.domain import AnswerValue, Checklist, Point, Question, QuestionKind
 from smready.i18n import _
 from smready.ui.app.controller import ProjectController
+from smready.ui.styles import PAGE
 from smready.ui.widgets.action_plan import ActionPlanWidget
 from smready.ui.widgets.common import CollapsibleHelp
 from smready.ui.widgets.icons import icon
@@ -295,7 +296,7 @@ class ReadinessPage(QWidget):
         self.checklist: Checklist = load_checklist()
         self._loading = False
 
-        self.step_title = heading("", 5, self)
+        self.step_title = heading("", PAGE, self)
         self.step_title.setObjectName("step_title")
         self.steps = QStackedWidget(self)
         self.point_views: list[PointView] = []

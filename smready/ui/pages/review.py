@@ -62,6 +62,7 @@ from smready.ui.app import render_worker
 from smready.ui.app.controller import ProjectController
 from smready.ui.app.files import Button, ask, still_here
 from smready.ui.app.render_worker import RenderRunner
+from smready.ui.styles import ERROR_COLOR
 
 DEBOUNCE_MS = 800
 WARM_UP_DELAY_MS = 1500
@@ -416,7 +417,7 @@ class ReviewPage(QWidget):
 
     def _set_preview_status(self, text: str, *, error: bool = False) -> None:
         self.preview_status.setText(text)
-        self.preview_status.setStyleSheet("color: #d93025;" if error else "")
+        self.preview_status.setStyleSheet(f"color: {ERROR_COLOR};" if error else "")
 
     # -- export -----------------------------------------------------------------------------
 

@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from smready.i18n import _
 from smready.paths import examples_dir
+from smready.ui.styles import CHOICE, HERO, SECTION, heading_font
 from smready.ui.widgets.icons import icon
 from smready.ui.widgets.labels import body_label, heading, muted, scrolling
 
@@ -64,9 +64,7 @@ class _BigChoice(QToolButton):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setMinimumSize(260, 86)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        font = QFont(self.font())
-        font.setPointSizeF(max(font.pointSizeF(), 9.0) + 1.5)
-        self.setFont(font)
+        self.setFont(heading_font(self.font(), CHOICE, bold=False))
         self.setStyleSheet("QToolButton { text-align: left; padding: 10px 16px; }")
 
 
@@ -83,7 +81,7 @@ class StartPage(QWidget):
         content = QWidget(self)
         content.setMaximumWidth(860)
 
-        title = heading(_("Is your organization ready for social media?"), 10, content)
+        title = heading(_("Is your organization ready for social media?"), HERO, content)
         intro = body_label(_(
             "Answer a short checklist (about 10 minutes), see what to do first, set a few "
             "goals and write your social media policy. Your answers stay on this computer."),
@@ -142,13 +140,13 @@ class StartPage(QWidget):
         examples.addStretch(1)
 
         recent_column = QVBoxLayout()
-        recent_column.addWidget(heading(_("Recent projects"), 2, content))
+        recent_column.addWidget(heading(_("Recent projects"), SECTION, content))
         recent_column.addWidget(self.recent_list)
         recent_column.addWidget(self.recent_empty)
         recent_column.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignLeft)
         recent_column.addStretch(1)
         example_column = QVBoxLayout()
-        example_column.addWidget(heading(_("Look around first"), 2, content))
+        example_column.addWidget(heading(_("Look around first"), SECTION, content))
         example_column.addWidget(muted(body_label(_(
             "Two finished examples: open one to see how it works."), content, selectable=False)))
         example_column.addLayout(examples)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from smready.i18n import _
+from smready.ui.styles import SUCCESS_COLOR
 from smready.ui.widgets.labels import body_label
 
 
@@ -194,7 +195,7 @@ class Badge(QLabel):
     def set_ok(self, ok: bool) -> None:
         self._ok = ok
         if ok:
-            style = "background: #2e7d32; color: white;"
+            style = f"background: {SUCCESS_COLOR}; color: white;"
             state = _("done")
         else:
             style = "background: palette(mid); color: palette(window);"

@@ -4,8 +4,10 @@ paints before the rest of the UI is imported."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QWidget
+
+from smready.ui.styles import TITLE, heading_font
 
 READABLE_CHARS = 72
 """About 70 characters a line: the width of the middle column."""
@@ -18,13 +20,10 @@ def readable_width(widget: QWidget, chars: int = READABLE_CHARS) -> int:
     return int(metrics.horizontalAdvance(sample) / len(sample) * chars)
 
 
-def heading(text: str, size_delta: int = 4, parent: QWidget | None = None) -> QLabel:
+def heading(text: str, size_delta: float = TITLE, parent: QWidget | None = None) -> QLabel:
     """A bold label a few points larger than the body text."""
     label = QLabel(text, parent)
-    font = QFont(label.font())
-    font.setPointSizeF(max(font.pointSizeF(), 9.0) + size_delta)
-    font.setBold(True)
-    label.setFont(font)
+    label.setFont(heading_font(label.font(), size_delta))
     label.setWordWrap(True)
     label.setAccessibleName(text)
     return label

@@ -22,6 +22,7 @@ from smready.i18n import _
 from smready.rendering.charts import radar_svg
 from smready.scoring import score
 from smready.ui.app.controller import ProjectController
+from smready.ui.styles import SCORE, SECTION, SUBTITLE, heading_font
 from smready.ui.widgets.common import AnimatedNumber, SvgView
 from smready.ui.widgets.icons import icon
 from smready.ui.widgets.labels import body_label, heading, muted, scrolling
@@ -87,15 +88,12 @@ class ResultsPanel(QWidget):
         layout.setContentsMargins(18, 20, 18, 20)
         layout.setSpacing(10)
 
-        layout.addWidget(heading(_("Your readiness"), 3, content))
+        layout.addWidget(heading(_("Your readiness"), SUBTITLE, content))
         self.score_label = AnimatedNumber(_("{} / 100"), content)
         self.score_label.setObjectName("score_label")
-        big = QFont(self.score_label.font())
-        big.setPointSizeF(max(big.pointSizeF(), 9.0) + 18)
-        big.setBold(True)
-        self.score_label.setFont(big)
+        self.score_label.setFont(heading_font(self.score_label.font(), SCORE))
         self.answered_label = muted(QLabel(content))
-        self.level_label = heading("", 3, content)
+        self.level_label = heading("", SUBTITLE, content)
         self.level_label.setObjectName("level_label")
         self.meaning_label = body_label("", content)
         self.capped_label = body_label("", content)
@@ -144,7 +142,7 @@ class ResultsPanel(QWidget):
         layout.addWidget(self.points_table)
 
         layout.addSpacing(6)
-        layout.addWidget(heading(_("Do first:"), 2, content))
+        layout.addWidget(heading(_("Do first:"), SECTION, content))
         self.recommendations_box = QVBoxLayout()
         self.recommendations_box.setSpacing(2)
         layout.addLayout(self.recommendations_box)
@@ -158,7 +156,7 @@ class ResultsPanel(QWidget):
         layout.addWidget(self.plan_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         layout.addSpacing(6)
-        layout.addWidget(heading(_("Time and budget"), 2, content))
+        layout.addWidget(heading(_("Time and budget"), SECTION, content))
         self.hours_label = body_label("", content)
         self.hours_label.setObjectName("hours_label")
         self.resource_message = body_label("", content)

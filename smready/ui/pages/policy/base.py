@@ -28,10 +28,8 @@ from PySide6.QtWidgets import (
 from smready.domain import PolicyGap, Project
 from smready.i18n import _
 from smready.ui.app.controller import ProjectController
+from smready.ui.styles import ERROR_COLOR, STEP_TITLE_SCALE
 from smready.ui.widgets.common import show_field_starts
-
-# A red that reads on light and dark palettes alike.
-ERROR_COLOR = "#d93025"
 
 
 def required(text: str) -> str:
@@ -81,7 +79,7 @@ class PolicyPage(QWidget):
         self.heading = QLabel(self.title(), self)
         self.heading.setObjectName("pageHeading")
         font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setPointSizeF(font.pointSizeF() * STEP_TITLE_SCALE)
         font.setBold(True)
         self.heading.setFont(font)
         self.heading.setWordWrap(True)

@@ -28,7 +28,7 @@ from smready.domain import PolicyGap
 from smready.i18n import _, ngettext
 from smready.ui.app.controller import ProjectController
 from smready.ui.pages.policy.accounts import AccountsPage
-from smready.ui.pages.policy.base import ERROR_COLOR, PolicyPage
+from smready.ui.pages.policy.base import PolicyPage
 from smready.ui.pages.policy.escalation import EscalationPage
 from smready.ui.pages.policy.goals import GoalsSummaryPage
 from smready.ui.pages.policy.hr import HRPage
@@ -42,6 +42,7 @@ from smready.ui.pages.policy.signoff import SignOffPage
 from smready.ui.pages.policy.spokespeople import SpokespeoplePage
 from smready.ui.pages.policy.training import TrainingPage
 from smready.ui.pages.policy.voice import VoicePage
+from smready.ui.styles import ERROR_COLOR
 from smready.ui.widgets.table_editor import TableEditor
 
 PAGE_CLASSES: tuple[type[PolicyPage], ...] = (
