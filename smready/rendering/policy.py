@@ -631,9 +631,7 @@ class _Builder:
 
 
 def build_policy(project: Project) -> Document:
-    from smready.scoring import policy_prefill
-
-    policy = policy_prefill(project)
+    policy = project.policy  # the one policy: what the wizard shows and the gaps check
     builder = _Builder(project, policy)
     builder.purpose()
     builder.social_media_and_accounts()

@@ -78,8 +78,7 @@ def test_preview_renders_and_refreshes_after_a_change(qtbot: QtBot) -> None:
     assert "Café Aurora" in page.document.getAllText(0).text()
     assert "page" in page.preview_status.text()
 
-    controller.project.organization.name = "Cafe Nordlys"
-    controller.mark_changed()
+    controller.set("organization.name", "Cafe Nordlys", "Rename")
     assert page.debounce.isActive()  # waits for typing to pause before rendering
     with qtbot.waitSignal(page.preview_updated, timeout=RENDER_TIMEOUT):
         pass
@@ -96,8 +95,7 @@ def test_stale_preview_results_are_dropped(qtbot: QtBot) -> None:
     page, controller = make_page(qtbot, example("cafe-aurora"))
     qtbot.waitUntil(lambda: page._preview_job is not None, timeout=RENDER_TIMEOUT)
     # The answers change while the first render is still running.
-    controller.project.organization.name = "Cafe Changed Meanwhile"
-    controller.mark_changed()
+    controller.set("organization.name", "Cafe Changed Meanwhile", "Rename")
     page.refresh_preview()
     with qtbot.waitSignal(page.preview_updated, timeout=RENDER_TIMEOUT):
         pass
@@ -233,10 +231,9 @@ def test_gaps_summary_lists_missing_answers_and_jumps(qtbot: QtBot) -> None:
     assert page.gaps_list.count() == 2
     with qtbot.waitSignal(page.gap_activated, timeout=1000) as signal:
         page.gaps_list.itemActivated.emit(page.gaps_list.item(1))
-    assert signal.args == ["review"]
+    assert signal.args == ["review", "review.approver"]
 
-    controller.project.policy.review.approver = "Aino Virtanen"
-    controller.mark_changed()
+    controller.set("policy.review.approver", "Aino Virtanen", "Approver")
     assert page.gaps_title.text() == "1 thing left before the policy is complete"
 
 

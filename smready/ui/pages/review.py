@@ -54,7 +54,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smready import scoring
 from smready.domain import Project
 from smready.i18n import _, ngettext
 from smready.rendering import DocKind, Format, Paper
@@ -69,6 +68,7 @@ WARM_UP_DELAY_MS = 1500
 PRINT_DPI_MAX = 300
 """Pages are rasterized at the printer's resolution, capped to keep memory sane."""
 SECTION_ROLE = Qt.ItemDataRole.UserRole
+FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
 PREVIEW_MAX_WIDTH = 960
 
 
@@ -112,7 +112,7 @@ def error_message(path: Path | None, error: BaseException) -> str:
 class ReviewPage(QWidget):
     """Preview, export and print the documents of the open project."""
 
-    gap_activated = Signal(str)
+    gap_activated = Signal(str, str)
     """The user picked a missing answer; the main window shows the wizard at that section."""
     preview_updated = Signal()
     """A fresh preview is on screen."""
@@ -515,7 +515,7 @@ class ReviewPage(QWidget):
     # -- gaps -------------------------------------------------------------------------------
 
     def _update_gaps(self) -> None:
-        gaps = scoring.policy_gaps(self.controller.project)
+        gaps = self.controller.derived.gaps
         self.gaps_list.clear()
         if gaps:
             self.gaps_title.setText(ngettext(
@@ -525,6 +525,7 @@ class ReviewPage(QWidget):
             for gap in gaps:
                 item = QListWidgetItem(gap.message)
                 item.setData(SECTION_ROLE, gap.section)
+                item.setData(FIELD_ROLE, gap.field)
                 item.setToolTip(_("Go to this question in the policy wizard"))
                 self.gaps_list.addItem(item)
         else:
@@ -535,7 +536,7 @@ class ReviewPage(QWidget):
             self.gaps_list.setFixedHeight(min(rows + 2 * self.gaps_list.frameWidth() + 4, 130))
 
     def _on_gap_item_activated(self, item: QListWidgetItem) -> None:
-        self.gap_activated.emit(str(item.data(SECTION_ROLE)))
+        self.gap_activated.emit(str(item.data(SECTION_ROLE)), str(item.data(FIELD_ROLE) or ""))
 
     # -- events -----------------------------------------------------------------------------
 

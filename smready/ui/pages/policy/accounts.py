@@ -83,10 +83,10 @@ class AccountsPage(PolicyPage):
 
     def _on_accounts_rows_changed(self) -> None:
         policy = self.project.policy
-        self.write(lambda: setattr(policy, "accounts",
+        self.write(lambda _p: setattr(policy, "accounts",
                                    self.to_accounts(self.accounts_table.rows())), "accounts")
 
     def _on_tools_edited(self, text: str) -> None:
         policy = self.project.policy
-        self.write(lambda: setattr(policy, "tools", text.strip()), "tools")
+        self.write(lambda _p: setattr(policy, "tools", text.strip()), "tools")
 

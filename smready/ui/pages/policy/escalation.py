@@ -71,7 +71,7 @@ class EscalationPage(PolicyPage):
         rows = self.contacts_table.rows()
         escalation = self.project.policy.escalation
 
-        def assign() -> None:
+        def assign(_p: Project) -> None:
             escalation.crisis_contacts = [
                 Contact(**row) for row in rows if any(v.strip() for v in row.values())]
 
@@ -80,7 +80,7 @@ class EscalationPage(PolicyPage):
     def _on_routes_edited(self, _text: str) -> None:
         escalation = self.project.policy.escalation
 
-        def assign() -> None:
+        def assign(_p: Project) -> None:
             escalation.complaint_route = self.complaint_edit.text().strip()
             escalation.idea_route = self.idea_edit.text().strip()
 
@@ -89,7 +89,7 @@ class EscalationPage(PolicyPage):
     def _on_steps_changed(self) -> None:
         escalation = self.project.policy.escalation
 
-        def assign() -> None:
+        def assign(_p: Project) -> None:
             escalation.negative_mention_steps = self.negative_edit.toPlainText()
             escalation.hacked_account_steps = self.hacked_edit.toPlainText()
 

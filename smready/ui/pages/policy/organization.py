@@ -108,28 +108,28 @@ class OrganizationPage(PolicyPage):
             self.set_local_gap("name", _("Give the name of your organization."))
             return
         org = self.project.organization
-        self.write(lambda: setattr(org, "name", text.strip()), "name")
+        self.write(lambda _p: setattr(org, "name", text.strip()), "name")
 
     def _on_kind_changed(self, _index: int) -> None:
         org = self.project.organization
-        self.write(lambda: setattr(org, "kind", self.kind_combo.currentData()), "kind")
+        self.write(lambda _p: setattr(org, "kind", self.kind_combo.currentData()), "kind")
 
     def _on_sector_edited(self, text: str) -> None:
         org = self.project.organization
-        self.write(lambda: setattr(org, "sector", text.strip()), "sector")
+        self.write(lambda _p: setattr(org, "sector", text.strip()), "sector")
 
     def _on_size_changed(self, _index: int) -> None:
         org = self.project.organization
-        self.write(lambda: setattr(org, "size_band", self.size_combo.currentData()), "size_band")
+        self.write(lambda _p: setattr(org, "size_band", self.size_combo.currentData()), "size_band")
 
     def _on_country_changed(self, _index: int) -> None:
         org = self.project.organization
-        self.write(lambda: setattr(org, "country", self.country_combo.currentData() or ""),
+        self.write(lambda _p: setattr(org, "country", self.country_combo.currentData() or ""),
                    "country")
 
     def _on_region_edited(self, text: str) -> None:
         org = self.project.organization
-        self.write(lambda: setattr(org, "region", text.strip()), "region")
+        self.write(lambda _p: setattr(org, "region", text.strip()), "region")
 
     def _on_contact_edited(self, _text: str) -> None:
         org = self.project.organization
@@ -139,15 +139,15 @@ class OrganizationPage(PolicyPage):
             email=self.contact_email_edit.text().strip(),
             phone=self.contact_phone_edit.text().strip(),
         )
-        self.write(lambda: setattr(org, "contact", contact), "contact.name")
+        self.write(lambda _p: setattr(org, "contact", contact), "contact.name")
 
     def _on_website_edited(self, text: str) -> None:
         org = self.project.organization
-        self.write(lambda: setattr(org, "website", text.strip()), "website")
+        self.write(lambda _p: setattr(org, "website", text.strip()), "website")
 
     def _on_logo_edited(self, text: str) -> None:
         org = self.project.organization
-        self.write(lambda: setattr(org, "logo_path", text.strip() or None), "logo_path")
+        self.write(lambda _p: setattr(org, "logo_path", text.strip() or None), "logo_path")
 
     def _on_logo_button_clicked(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(

@@ -70,7 +70,7 @@ class ResponsibilitiesPage(PolicyPage):
         policy = self.project.policy
         notes = {r.task: r.notes for r in policy.responsibilities}
 
-        def assign() -> None:
+        def assign(_p: Project) -> None:
             policy.responsibilities = [
                 Responsibility(task=TaskKind(row["task"]), person=row["person"],
                                backup=row["backup"], response_time=row["response_time"],

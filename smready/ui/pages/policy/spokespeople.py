@@ -64,7 +64,7 @@ class SpokespeoplePage(PolicyPage):
         rows = self.table.rows()
         policy = self.project.policy
 
-        def assign() -> None:
+        def assign(_p: Project) -> None:
             policy.spokespeople = [Spokesperson(**row) for row in rows if row["name"]]
 
         if self.write(assign, "spokespeople"):
@@ -76,5 +76,5 @@ class SpokespeoplePage(PolicyPage):
 
     def _on_media_edited(self, text: str) -> None:
         policy = self.project.policy
-        self.write(lambda: setattr(policy, "media_inquiries_to", text.strip()),
+        self.write(lambda _p: setattr(policy, "media_inquiries_to", text.strip()),
                    "media_inquiries_to")
