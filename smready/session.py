@@ -131,8 +131,9 @@ def _started(project: Project, fresh: Project, step: Step) -> bool:
 
 
 def step_statuses(project: Project, gaps: Sequence[PolicyGap]) -> list[StepStatus]:
-    """Each applicable step: done (no open item), open, or not started (open items and
-    nothing answered yet). Open items come only from ``gaps`` (``scoring.policy_gaps``)."""
+    """Each applicable step: done (answered, no open item), open (answered, open items), or
+    not started (nothing answered yet: a new project has no step done). Open items come
+    only from ``gaps`` (``scoring.policy_gaps``)."""
     fresh = Project.new(project.organization.name, project.organization.kind)
     by_step: dict[str, list[PolicyGap]] = {}
     for gap in gaps:
@@ -142,9 +143,10 @@ def step_statuses(project: Project, gaps: Sequence[PolicyGap]) -> list[StepStatu
         if not step.applies(project):
             continue
         mine = tuple(by_step.get(step.id, ()))
-        state: StepState = "done"
-        if mine:
-            state = "open" if _started(project, fresh, step) else "not_started"
+        started = _started(project, fresh, step)
+        state: StepState = "not_started"
+        if started:
+            state = "open" if mine else "done"
         statuses.append(StepStatus(step.id, state, mine))
     return statuses
 

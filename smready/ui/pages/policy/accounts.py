@@ -42,6 +42,7 @@ class AccountsPage(PolicyPage):
             name=_("Official accounts"),
             empty_text=_("No accounts yet — add the page or profile people find you on."),
             add_text=_("Add account"),
+            item=_("account"),
             parent=self,
         )
         self.add_field("accounts", _("Official accounts"), self.accounts_table,
@@ -84,7 +85,8 @@ class AccountsPage(PolicyPage):
     def _on_accounts_rows_changed(self) -> None:
         policy = self.project.policy
         self.write(lambda _p: setattr(policy, "accounts",
-                                   self.to_accounts(self.accounts_table.rows())), "accounts")
+                                   self.to_accounts(self.accounts_table.rows())), "accounts",
+                   self.accounts_table.change_label())
 
     def _on_tools_edited(self, text: str) -> None:
         policy = self.project.policy

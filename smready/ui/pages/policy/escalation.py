@@ -33,6 +33,7 @@ class EscalationPage(PolicyPage):
             empty_text=_("No crisis contacts yet — add who to call when something goes "
                          "badly wrong."),
             add_text=_("Add contact"),
+            item=_("crisis contact"),
             parent=self,
         )
         self.add_field("crisis_contacts", _("Crisis contacts"), self.contacts_table,
@@ -75,7 +76,7 @@ class EscalationPage(PolicyPage):
             escalation.crisis_contacts = [
                 Contact(**row) for row in rows if any(v.strip() for v in row.values())]
 
-        self.write(assign, "crisis_contacts")
+        self.write(assign, "crisis_contacts", self.contacts_table.change_label())
 
     def _on_routes_edited(self, _text: str) -> None:
         escalation = self.project.policy.escalation

@@ -39,6 +39,7 @@ class ResponsibilitiesPage(PolicyPage):
             name=_("Responsibilities"),
             empty_text=_("No tasks yet — start with “Add the usual tasks”."),
             add_text=_("Add task"),
+            item=_("task"),
             parent=self,
         )
         self.add_field(
@@ -78,7 +79,7 @@ class ResponsibilitiesPage(PolicyPage):
                 for row in rows if row["task"]
             ]
 
-        self.write(assign, "responsibilities")
+        self.write(assign, "responsibilities", self.table.change_label())
 
     def _on_usual_button_clicked(self) -> None:
         present = {row["task"] for row in self.table.rows()}

@@ -45,6 +45,7 @@ class SpokespeoplePage(PolicyPage):
             name=_("Spokespeople"),
             empty_text=_("No spokespeople yet — add the person who answers the press."),
             add_text=_("Add spokesperson"),
+            item=_("spokesperson"),
             parent=self,
         )
         self.add_field("spokespeople", _("Spokespeople"), self.table, is_required=True,
@@ -67,7 +68,7 @@ class SpokespeoplePage(PolicyPage):
         def assign(_p: Project) -> None:
             policy.spokespeople = [Spokesperson(**row) for row in rows if row["name"]]
 
-        if self.write(assign, "spokespeople"):
+        if self.write(assign, "spokespeople", self.table.change_label()):
             missing = unnamed_rows(rows)
             if missing:
                 self.set_local_gap("spokespeople", _(

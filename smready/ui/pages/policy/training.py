@@ -37,6 +37,7 @@ class TrainingPage(PolicyPage):
             name=_("Social media ambassadors"),
             empty_text=_("No ambassadors yet — add people who already share your work."),
             add_text=_("Add ambassador"),
+            item=_("ambassador"),
             parent=self,
         )
         self.ambassadors_table.set_height_limits(110, 240)
@@ -60,4 +61,5 @@ class TrainingPage(PolicyPage):
     def _on_ambassadors_rows_changed(self) -> None:
         names = [row["name"] for row in self.ambassadors_table.rows() if row["name"]]
         training = self.project.policy.training
-        self.write(lambda _p: setattr(training, "ambassadors", names), "ambassadors")
+        self.write(lambda _p: setattr(training, "ambassadors", names), "ambassadors",
+                   self.ambassadors_table.change_label())

@@ -393,7 +393,9 @@ class PolicyWizard(QWidget):
                 said = ngettext("{n} open item", "{n} open items", count).format(n=count)
             else:
                 mark = "○"
-                said = _("not started")
+                said = _("not started") if not count else ngettext(
+                    "not started, {n} open item", "not started, {n} open items",
+                    count).format(n=count)
             text = f"{mark}  {page.title()}"
             if state != "done":
                 text += f"\n     {said}"
