@@ -22,16 +22,22 @@ from smready.domain.organization import (
     privacy_law_for,
 )
 from smready.domain.policy import (
+    Agencies,
+    CommentRules,
     Consequence,
     Escalation,
     HRRules,
     Measurement,
     NonprofitRules,
     OfficialAccount,
+    PaidAds,
+    Person,
+    PersonGroup,
     PolicyAnswers,
     Privacy,
     Responsibility,
     Review,
+    Safeguarding,
     Scope,
     Spokesperson,
     TaskKind,
@@ -52,6 +58,7 @@ from smready.domain.results import (
 )
 
 __all__ = [
+    "Agencies", "CommentRules", "PaidAds", "Person", "PersonGroup", "Safeguarding",
     "SCHEMA_VERSION", "Action", "AnswerValue", "Checklist", "Consequence", "Contact",
     "Escalation", "Goal", "GoalType", "GoalTypeInfo", "HRRules", "Level", "LevelCap",
     "LevelResult", "Measurement", "NonprofitRules", "OfficialAccount", "Option", "OrgKind",
