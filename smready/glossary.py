@@ -28,6 +28,7 @@ class GlossaryError(Exception):
 @dataclass(frozen=True)
 class _Glossary:
     terms: dict[str, dict[str, str]]
+    goal_names: dict[str, dict[str, str]]
     american_countries: frozenset[str]
     spelling: dict[str, str]
     pattern: re.Pattern[str]
@@ -51,7 +52,12 @@ def _glossary() -> _Glossary:
     words = sorted(spelling, key=len, reverse=True)
     pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
     countries = frozenset(str(c).upper() for c in data.get("american_countries") or ())
-    return _Glossary(terms, countries, spelling, pattern)
+    goal_names: dict[str, dict[str, str]] = {}
+    for key, forms in (data.get("goal_names") or {}).items():
+        if not isinstance(forms, dict):
+            raise GlossaryError(f"{path}: goal_names.{key}: expected a mapping")
+        goal_names[str(key)] = {str(k): str(v) for k, v in forms.items()}
+    return _Glossary(terms, goal_names, countries, spelling, pattern)
 
 
 def _match_case(original: str, replacement: str) -> str:
@@ -85,6 +91,11 @@ class Vocabulary:
     def spell(self, text: str) -> str:
         """Our own text in the organization's spelling."""
         return american_spelling(text) if self.american else text
+
+    def goal_name(self, goal_type: str, default: str) -> str:
+        """The name of a goal type for this kind ("Donations and sign-ups" for a nonprofit)."""
+        return self.spell(_glossary().goal_names.get(goal_type, {}).get(self.kind.value,
+                                                                         default))
 
     def slots(self) -> dict[str, str]:
         """Every term as a format slot, plus a capitalised variant ({Customers})."""
