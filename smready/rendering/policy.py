@@ -232,10 +232,13 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-_STOP = frozenset(
-    "a an the and or of to for in on at by with from as is are be it its this that these "
-    "those we our us you your all any every each who which what also applies apply "
-    "including include includes one two three four five six seven eight nine ten".split())
+_STOP = frozenset({
+    "a", "an", "the", "and", "or", "of", "to", "for", "in", "on", "at", "by", "with", "from",
+    "as", "is", "are", "be", "it", "its", "this", "that", "these", "those", "we", "our", "us",
+    "you", "your", "all", "any", "every", "each", "who", "which", "what", "also", "applies",
+    "apply", "including", "include", "includes", "one", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten",
+})
 
 
 def _stems(text: str) -> set[str]:
