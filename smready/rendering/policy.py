@@ -242,7 +242,7 @@ _STOP = frozenset({
 
 
 def _stems(text: str) -> set[str]:
-    words = re.findall(r"[a-zà-ÿ0-9]+", text.lower())
+    words = re.findall(r"[^\W_]+", text.lower())
     out = set()
     for word in words:
         if word in _STOP:
@@ -255,13 +255,16 @@ def _stems(text: str) -> set[str]:
     return out
 
 
-def _repeats(user_text: str, before: Sequence[str]) -> bool:
-    """True when the user's paragraph says (almost) nothing the text just before it does not."""
+def _repeats(user_text: str, before: str) -> bool:
+    """True when the user's paragraph says (almost) nothing the block before it does not.
+
+    Catches a note such as "Applies to the staff, all volunteers and the board" printed
+    right under a list of exactly those groups.
+    """
     words = _stems(user_text)
-    if not words:
-        return True
-    known = set().union(*(_stems(t) for t in before)) if before else set()
-    return len(words & known) / len(words) >= 0.75
+    if not words or not before:
+        return False
+    return len(words & _stems(before)) / len(words) >= 0.75
 
 
 def _block_texts(blocks: Sequence[Block]) -> list[str]:
@@ -702,7 +705,8 @@ class _Builder:
                   current: list[Block]) -> None:
         value = self.answer(clause.text)
         paragraphs = sentences(value)
-        if paragraphs and _repeats(" ".join(paragraphs), _block_texts(current)):
+        previous = " ".join(_block_texts(current[-1:]))
+        if paragraphs and not clause.gap and _repeats(" ".join(paragraphs), previous):
             paragraphs = []
         if not paragraphs:
             if clause.gap:
