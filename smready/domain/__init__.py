@@ -11,6 +11,7 @@ from smready.domain.checklist import (
     Question,
     QuestionKind,
     ServiceTier,
+    TierPrices,
 )
 from smready.domain.goals import Goal, GoalType, SmartGap, smart_gaps
 from smready.domain.organization import (
@@ -59,5 +60,5 @@ __all__ = [
     "Privacy", "PrivacyLaw", "Project", "Question", "QuestionKind", "QuestionResult",
     "ReadinessAnswers", "ReadinessResult", "Recommendation", "ResourceCheck", "Responsibility",
     "Review", "Scope", "ServiceTier", "SizeBand", "SmartGap", "Spokesperson", "TaskKind",
-    "TierMatch", "Training", "WorkTimeRule", "privacy_law_for", "smart_gaps",
+    "TierMatch", "TierPrices", "Training", "WorkTimeRule", "privacy_law_for", "smart_gaps",
 ]
