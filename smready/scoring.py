@@ -246,8 +246,7 @@ SETTLED_FACTS: dict[str, tuple[Callable[[Project], bool], str]] = {
         N_("The policy names the tools that give the figures."),
     ),
     "policy.measurement.report_to": (
-        lambda p: (_named(p.policy.measurement.report_to)
-                   and _named(p.policy.measurement.report_every)),
+        lambda p: _named(p.policy.measurement.report_to),
         N_("The policy says how often the figures are reported, and to whom."),
     ),
     "policy.accounts.purpose": (
@@ -490,8 +489,9 @@ def _tier_sentence(tier: TierMatch, platform_count: int, posts: float) -> str:
     if tier.smaller_plan:
         sentence = _("An agency's lightest service ({name}: {size} on up to {networks} "
                      "networks) costs about {cost}; your plan of {posts} posts a month is "
-                     "smaller than that.").format(name=tier.name, size=size, networks=tier.platforms_max,
-                                          cost=tier.cost_text, posts=round(posts))
+                     "smaller than that.").format(
+            name=tier.name, size=size, networks=tier.platforms_max, cost=tier.cost_text,
+            posts=round(posts))
     else:
         sentence = _("The closest agency service is {name} ({size} on up to {networks} "
                      "networks), at about {cost}.").format(
