@@ -14,7 +14,7 @@ from markupsafe import Markup
 from smready.domain import Project
 from smready.i18n import _
 from smready.paths import resource
-from smready.rendering.context import build_document
+from smready.rendering.documents import build_document
 from smready.rendering.env import environment
 from smready.rendering.model import DocKind, Document, Paper
 

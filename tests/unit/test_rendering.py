@@ -24,7 +24,8 @@ from smready.domain import (
 )
 from smready.rendering import RenderError, export_document, radar_svg, render_html
 from smready.rendering.acknowledgement import people_to_sign
-from smready.rendering.context import build_document, load_logo
+from smready.rendering.context import load_logo
+from smready.rendering.documents import build_document
 from smready.rendering.docx import xml_safe
 from smready.rendering.env import environment
 from smready.rendering.model import Gap, Table
