@@ -29,6 +29,16 @@ def format_date(value: dt.date | None) -> str:
     return f"{value.day} {_(_MONTHS[value.month - 1])} {value.year}"
 
 
+def add_months(start: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (the month's last day when it is shorter)."""
+    import calendar
+
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    return start.replace(year=year, month=month,
+                         day=min(start.day, calendar.monthrange(year, month)[1]))
+
+
 def format_number(value: float) -> str:
     """1.0 -> "1", 2.5 -> "2.5", 12000 -> "12,000"."""
     if float(value).is_integer():
