@@ -8,8 +8,8 @@ pipeline and prints, for each, whether ``pdftotext`` gives back exactly what was
     .venv/bin/python scripts/bengali_pdf_text.py --raw      # the same HTML, plain WeasyPrint
 
 ``--raw`` renders the same HTML and bundled fonts with WeasyPrint alone (its per-glyph
-ToUnicode map, no ``/ActualText``), which is what our PDFs gave before. Exit status 1 if any name reads back
-wrong.
+ToUnicode map, no ``/ActualText``), which is what our PDFs gave before. Exit status 1 if
+any name reads back wrong.
 """
 
 from __future__ import annotations
