@@ -34,7 +34,7 @@ CHART_MIN_SIDE = 200
 
 
 def _hours(value: float) -> str:
-    return _("{hours} h").format(hours=f"{value:.0f}" if value >= 10 else f"{value:.1f}")
+    return _("{hours} h").format(hours=f"{value:.0f}")  # whole hours, as in the report
 
 
 class _RecommendationRow(QWidget):

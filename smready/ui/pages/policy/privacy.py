@@ -15,11 +15,15 @@ def law_sentence(law: PrivacyLaw) -> str:
     if law is PrivacyLaw.GDPR:
         return _("You are in Europe, so the policy explains the GDPR: personal data only with "
                  "a reason, kept safe, and deleted when asked.")
+    if law is PrivacyLaw.UK_GDPR:
+        return _("You are in the United Kingdom, so the policy explains the UK GDPR: personal "
+                 "data only with a reason, kept safe, and deleted when asked.")
     if law is PrivacyLaw.CCPA:
         return _("You are in California, so the policy explains the CCPA: people may ask what "
                  "you hold about them and have it deleted.")
     return _("The policy explains general good practice for personal data. Choose your "
-             "country on the first step if a specific law applies.")
+             "country on the first step if a specific law applies. (The CCPA covers only "
+             "for-profit California businesses above its size thresholds.)")
 
 
 class PrivacyPage(PolicyPage):
