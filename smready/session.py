@@ -130,10 +130,15 @@ def _started(project: Project, fresh: Project, step: Step) -> bool:
     return False
 
 
-def step_statuses(project: Project, gaps: Sequence[PolicyGap]) -> list[StepStatus]:
-    """Each applicable step: done (answered, no open item), open (answered, open items), or
-    not started (nothing answered yet: a new project has no step done). Open items come
-    only from ``gaps`` (``scoring.policy_gaps``)."""
+def step_statuses(project: Project, gaps: Sequence[PolicyGap],
+                  visited: frozenset[str] = frozenset()) -> list[StepStatus]:
+    """Each applicable step: done, open (with its open items) or not started.
+
+    Open items come only from ``gaps`` (``scoring.policy_gaps``). A step with open items is
+    "open" once something in it is answered, else "not started". A step without open items
+    is done when something in it was answered, when the user has been through it
+    (``visited``), or when the whole policy is complete; otherwise it is "not started" — so a
+    new project has no step done, and a complete policy has every step done."""
     fresh = Project.new(project.organization.name, project.organization.kind)
     by_step: dict[str, list[PolicyGap]] = {}
     for gap in gaps:
@@ -145,8 +150,10 @@ def step_statuses(project: Project, gaps: Sequence[PolicyGap]) -> list[StepStatu
         mine = tuple(by_step.get(step.id, ()))
         started = _started(project, fresh, step)
         state: StepState = "not_started"
-        if started:
-            state = "open" if mine else "done"
+        if mine:
+            state = "open" if started else "not_started"
+        elif started or step.id in visited or not gaps:
+            state = "done"
         statuses.append(StepStatus(step.id, state, mine))
     return statuses
 
@@ -155,9 +162,11 @@ class Derived:
     """What the pages show that follows from one revision of the project; each part is
     computed on first use and then kept until the next revision."""
 
-    def __init__(self, project: Project, revision: int) -> None:
+    def __init__(self, project: Project, revision: int,
+                 visited: frozenset[str] = frozenset()) -> None:
         self._project = project
         self.revision = revision
+        self.visited = visited
 
     @cached_property
     def result(self) -> ReadinessResult:
@@ -181,7 +190,7 @@ class Derived:
 
     @cached_property
     def steps(self) -> list[StepStatus]:
-        return step_statuses(self._project, self.gaps)
+        return step_statuses(self._project, self.gaps, self.visited)
 
     @property
     def steps_done(self) -> tuple[int, int]:
@@ -210,6 +219,7 @@ class ProjectSession:
         self._snapshot = self._project.model_dump_json()
         self._history = _History()
         self._derived: Derived | None = None
+        self._visited: frozenset[str] = frozenset()
         self._listeners: list[Callable[[Change], None]] = []
 
     # -- reading ----------------------------------------------------------------------------
@@ -233,9 +243,19 @@ class ProjectSession:
 
     @property
     def derived(self) -> Derived:
-        if self._derived is None or self._derived.revision != self._revision:
-            self._derived = Derived(self._project, self._revision)
+        d = self._derived
+        if d is None or d.revision != self._revision or d.visited != self._visited:
+            previous = d if d is not None and d.revision == self._revision else None
+            self._derived = Derived(self._project, self._revision, self._visited)
+            if previous is not None:  # only the visited steps changed: keep the rest
+                for name in ("result", "gaps"):
+                    if name in previous.__dict__:
+                        self._derived.__dict__[name] = previous.__dict__[name]
         return self._derived
+
+    def mark_visited(self, step_id: str) -> None:
+        """The user has been through this step (went on with Next or the step list)."""
+        self._visited = self._visited | {step_id}
 
     @property
     def undo_count(self) -> int:
@@ -322,6 +342,7 @@ class ProjectSession:
         self._path = path
         self._snapshot = project.model_dump_json()
         self._history = _History(saved=None if dirty else 0)
+        self._visited = frozenset()
         self._changed(Change("replace", ""))
 
     def mark_saved(self, path: Path) -> None:

@@ -19,7 +19,7 @@ from smready.ui.app.main_window import (
     MainWindow,
     completion_mark,
 )
-from tests.ui.conftest import MessageLog, make_window, start_business
+from tests.ui.conftest import EXAMPLES, MessageLog, make_window, start_business
 
 
 def window_with_unsaved_goal(qtbot: QtBot) -> MainWindow:
@@ -35,7 +35,7 @@ def test_start_page_then_new_business_project(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     assert window.central.currentWidget() is window.start_page
     assert window.windowTitle() == "smready"
-    assert len(window.start_page.example_buttons) == 2
+    assert len(window.start_page.example_buttons) == len(list(EXAMPLES.glob("*.smready")))
     start_business(qtbot, window)
     project = window.controller.project
     assert project.organization.name == "Café Aurora"

@@ -7,7 +7,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from smready.domain import OrgKind, Project, TaskKind
+from smready.domain import Goal, GoalType, OrgKind, Project, TaskKind
 from smready.ui.app.controller import ProjectController
 from smready.ui.pages.policy import PolicyWizard
 from smready.ui.pages.policy.base import PolicyPage
@@ -71,9 +71,19 @@ def fill_required(qtbot: QtBot, wizard: PolicyWizard, controller: ProjectControl
     qtbot.mouseClick(accounts.add_button, Qt.MouseButton.LeftButton)
     type_cell(qtbot, accounts, 0, 0, "Instagram")
     type_cell(qtbot, accounts, 0, 1, "@aurora_shop")
+    type_cell(qtbot, accounts, 0, 2, "Ana Lind")
     assert not accounts.empty_label.isVisible()
     assert [(a.platform, a.handle) for a in controller.project.policy.accounts] == [
         ("instagram", "@aurora_shop")]
+
+    next_page(qtbot, wizard)
+    assert wizard.current_page_id() == "goals"
+    controller.edit("Add goal", "goals", lambda p: setattr(p, "goals", [Goal(
+        goal_type=GoalType.BRAND_AWARENESS, relevance="Be known in the neighbourhood")]))
+    next_page(qtbot, wizard)
+    voice = wizard.page("voice")
+    voice.voice_edit.setFocus()
+    type_text(qtbot, voice.voice_edit, "Friendly and local.")
 
     while wizard.current_page_id() != "spokespeople":
         next_page(qtbot, wizard)
@@ -83,14 +93,17 @@ def fill_required(qtbot: QtBot, wizard: PolicyWizard, controller: ProjectControl
     type_cell(qtbot, people, 0, 0, "Ana Lind")
     type_cell(qtbot, people, 0, 1, "Owner")
     assert controller.project.policy.spokespeople[0].name == "Ana Lind"
+    people.set_cell(0, "may_approve_posts", True)
+    retype(qtbot, wizard.page("spokespeople").media_edit, "Ana Lind")
 
     while wizard.current_page_id() != "responsibilities":
         next_page(qtbot, wizard)
     tasks_page = wizard.page("responsibilities")
     qtbot.mouseClick(tasks_page.usual_button, Qt.MouseButton.LeftButton)
     rows = tasks_page.table.rows()
-    assert [r["task"] for r in rows] == ["point_person", "posting", "monitoring", "answering"]
-    for row in range(4):
+    assert [r["task"] for r in rows] == ["point_person", "posting", "monitoring", "answering",
+                                         "security"]
+    for row in range(5):
         type_cell(qtbot, tasks_page.table, row, 1, "Ana Lind")
 
     next_page(qtbot, wizard)
@@ -98,6 +111,13 @@ def fill_required(qtbot: QtBot, wizard: PolicyWizard, controller: ProjectControl
     contacts = wizard.page("escalation").contacts_table
     qtbot.mouseClick(contacts.add_button, Qt.MouseButton.LeftButton)
     type_cell(qtbot, contacts, 0, 0, "Olli Virta")
+    escalation = wizard.page("escalation")
+    retype(qtbot, escalation.complaint_edit, "Ana Lind")
+    retype(qtbot, escalation.idea_edit, "Ana Lind")
+
+    while wizard.current_page_id() != "measurement":
+        next_page(qtbot, wizard)
+    retype(qtbot, wizard.page("measurement").to_edit, "the owner")
 
     while wizard.finish_button.isHidden():
         next_page(qtbot, wizard)
@@ -162,30 +182,30 @@ def test_switching_kind_updates_the_steps_live(qtbot: QtBot) -> None:
     assert wizard.current_page_id() != "nonprofit"
 
 
-def test_missing_approver_blocks_finish_with_message_next_to_the_field(qtbot: QtBot) -> None:
+def test_missing_version_blocks_finish_with_message_next_to_the_field(qtbot: QtBot) -> None:
     wizard, controller = make_wizard(qtbot, example("cafe-aurora"))
     assert wizard.completion()[0] == wizard.completion()[1]
     signoff = wizard.page("review")
     wizard.go_to("organization")
-    retype(qtbot, signoff.approver_edit, "")
-    assert controller.project.policy.review.approver == ""
+    retype(qtbot, signoff.version_edit, "")
+    assert controller.project.policy.review.version == ""
 
     assert wizard.finish() is False
     assert wizard.current_page_id() == "review"  # jumped to the first step with a gap
-    message = signoff._messages["approver"]
+    message = signoff._messages["version"]
     assert message.isVisible()
-    assert "approves this policy" in message.text()
+    assert "version number" in message.text()
     # The message sits right under the field it is about.
-    field_pos = signoff.approver_edit.mapTo(signoff, signoff.approver_edit.rect().bottomLeft())
+    field_pos = signoff.version_edit.mapTo(signoff, signoff.version_edit.rect().bottomLeft())
     message_pos = message.mapTo(signoff, message.rect().topLeft())
     assert 0 <= message_pos.y() - field_pos.y() < 30
     assert "1 thing is missing" in wizard.status_label.text()
     assert wizard.completion()[0] == wizard.completion()[1] - 1
 
-    type_text(qtbot, signoff.approver_edit, "Aino Virtanen")
+    type_text(qtbot, signoff.version_edit, "1.1")
     assert not message.isVisible()
     with qtbot.waitSignal(wizard.policy_finished, timeout=1000):
-        qtbot.keyClick(signoff.approver_edit, Qt.Key.Key_Return)  # Enter = Finish here
+        qtbot.keyClick(signoff.version_edit, Qt.Key.Key_Return)  # Enter = Finish here
     assert wizard.completion()[0] == wizard.completion()[1]
 
 

@@ -224,16 +224,16 @@ def test_print_renders_every_page_onto_the_printer(qtbot: QtBot, tmp_path: Path,
 
 def test_gaps_summary_lists_missing_answers_and_jumps(qtbot: QtBot) -> None:
     project = example("cafe-aurora")
-    project.policy.review.approver = ""
-    project.policy.spokespeople = []
+    project.policy.review.version = ""
+    project.policy.media_inquiries_to = ""
     page, controller = make_page(qtbot, project)
     assert page.gaps_title.text() == "2 things left before the policy is complete"
     assert page.gaps_list.count() == 2
     with qtbot.waitSignal(page.gap_activated, timeout=1000) as signal:
         page.gaps_list.itemActivated.emit(page.gaps_list.item(1))
-    assert signal.args == ["review", "review.approver"]
+    assert signal.args == ["review", "review.version"]
 
-    controller.set("policy.review.approver", "Aino Virtanen", "Approver")
+    controller.set("policy.review.version", "1.1", "Version")
     assert page.gaps_title.text() == "1 thing left before the policy is complete"
 
 

@@ -173,7 +173,7 @@ def test_derived_results_are_computed_once_per_revision(monkeypatch: pytest.Monk
         assert session.derived.complete
         assert session.derived.steps_done == (13, 13)
     assert len(calls) == 1
-    session.set("policy.review.approver", "", "Clear approver", merge=False)
+    session.set("policy.review.version", "", "Clear version", merge=False)
     assert not session.derived.complete
     assert [s.id for s in session.derived.steps if s.state != "done"] == ["review"]
     assert len(calls) == 2

@@ -11,7 +11,8 @@ from smready.ui.pages.policy.base import PolicyPage
 from smready.ui.widgets.table_editor import Column, TableEditor
 
 USUAL_TASKS = (TaskKind.POINT_PERSON, TaskKind.POSTING, TaskKind.MONITORING,
-               TaskKind.ANSWERING)
+               TaskKind.ANSWERING, TaskKind.SECURITY)
+"""The tasks the printed policy asks a person for (it says "Not decided yet" without one)."""
 
 
 class ResponsibilitiesPage(PolicyPage):

@@ -218,6 +218,9 @@ class PolicyWizard(QWidget):
 
     def go_to(self, page: PolicyPage | str) -> None:
         target = self.page(page) if isinstance(page, str) else page
+        leaving = self.current_page()
+        if leaving is not target:  # the user has seen the step they leave
+            self.controller.session.mark_visited(leaving.page_id)
         self.stack.setCurrentIndex(self.pages.index(target))
         self._refresh()
         self.page_changed.emit(target.page_id)
