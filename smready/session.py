@@ -246,12 +246,13 @@ class ProjectSession:
         d = self._derived
         if d is None or d.revision != self._revision or d.visited != self._visited:
             previous = d if d is not None and d.revision == self._revision else None
-            self._derived = Derived(self._project, self._revision, self._visited)
+            d = Derived(self._project, self._revision, self._visited)
             if previous is not None:  # only the visited steps changed: keep the rest
                 for name in ("result", "gaps"):
                     if name in previous.__dict__:
-                        self._derived.__dict__[name] = previous.__dict__[name]
-        return self._derived
+                        d.__dict__[name] = previous.__dict__[name]
+            self._derived = d
+        return d
 
     def mark_visited(self, step_id: str) -> None:
         """The user has been through this step (went on with Next or the step list)."""
