@@ -161,9 +161,9 @@ def test_a_workspace_that_cannot_load_says_so(qtbot: QtBot, messages: MessageLog
     monkeypatch.setattr(smready.content, "load_checklist", broken)
     window = MainWindow(deferred=True)
     qtbot.addWidget(window)
-    with qtbot.capture_exceptions() as exceptions:
+    with qtbot.capture_exceptions() as exceptions, \
+            qtbot.waitSignal(window.workspace_failed, timeout=10_000):
         window.show()
-        qtbot.waitUntil(lambda: bool(messages.boxes), timeout=10_000)
     assert "smready cannot start" in messages.texts[0]
     assert "checklist.yaml" in messages.texts[0]
     assert [type(e[1]).__name__ for e in exceptions] == ["ContentError"]

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -142,6 +141,9 @@ class MainWindow(QMainWindow):
     """
 
     workspace_ready = Signal()
+    workspace_failed = Signal()
+    """The workspace could not be built (the user was told); the application decides to
+    exit (``smready.ui.app.main``), the window only closes."""
     """The pages, the controller and the file manager exist (emitted once)."""
 
     controller: ProjectController
@@ -278,7 +280,7 @@ class MainWindow(QMainWindow):
                 QMessageBox.StandardButton.Close, self)
             box.setInformativeText(f"{type(error).__name__}: {error}")
             box.exec()
-            QCoreApplication.exit(1)
+            self.workspace_failed.emit()
             raise
 
     def _load_content(self) -> None:
