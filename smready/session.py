@@ -47,6 +47,17 @@ class Change:
     label: str = ""
 
 
+# -- paper ----------------------------------------------------------------------------------
+
+LETTER_COUNTRIES = frozenset({"US", "CA", "MX", "PH", "PR", "BZ", "CL", "CO", "CR", "GT",
+                              "NI", "PA", "SV", "VE"})
+"""Where US Letter is the usual paper (CLDR); A4 everywhere else."""
+
+
+def paper_for_country(country: str) -> Literal["a4", "letter"]:
+    return "letter" if country.strip().upper() in LETTER_COUNTRIES else "a4"
+
+
 # -- the policy wizard's steps (Qt-free: the step list, counts and Review read them) --------
 
 StepState = Literal["done", "open", "not_started"]
@@ -220,6 +231,8 @@ class ProjectSession:
         self._history = _History()
         self._derived: Derived | None = None
         self._visited: frozenset[str] = frozenset()
+        self.opened = project is not None
+        """A project was given, made or opened (not the placeholder before the start page)."""
         self._listeners: list[Callable[[Change], None]] = []
 
     # -- reading ----------------------------------------------------------------------------
@@ -344,6 +357,7 @@ class ProjectSession:
         self._snapshot = project.model_dump_json()
         self._history = _History(saved=None if dirty else 0)
         self._visited = frozenset()
+        self.opened = True
         self._changed(Change("replace", ""))
 
     def mark_saved(self, path: Path) -> None:

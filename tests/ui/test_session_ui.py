@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from smready.ui.app.main_window import POLICY, READINESS, REVIEW, MainWindow
 from smready.ui.pages.policy.spokespeople import SpokespeoplePage
-from tests.ui.conftest import example, make_window, start_business
+from tests.ui.conftest import example, make_window, shown_title, start_business
 
 
 def window_with(qtbot: QtBot, name: str = "cafe-aurora") -> MainWindow:
@@ -71,7 +71,7 @@ def test_ctrl_z_outside_a_text_field_undoes_a_readiness_answer(qtbot: QtBot) -> 
     assert "reason.why" not in window.controller.project.readiness.answers
     assert not button.isChecked()
     assert window.mark(READINESS).startswith("0/")
-    assert window.windowTitle() == "Café Aurora — smready"
+    assert shown_title(window) == "Café Aurora — smready"
 
 
 def test_tabbing_out_of_a_table_never_lands_on_remove(qtbot: QtBot) -> None:

@@ -385,7 +385,8 @@ class MainWindow(QMainWindow):
         go_menu = self.menuBar().addMenu(_("&Go"))
         self.page_actions: list[QAction] = []
         for row, icon_name in enumerate(("readiness", "goals", "policy", "review")):
-            action = self._action(self.nav.item(row).text(),
+            # "Review & export": a literal ampersand, not a mnemonic.
+            action = self._action(self.nav.item(row).text().replace("&", "&&"),
                                   lambda r=row: self.show_page(r), icon_name, f"Ctrl+{row + 1}")
             go_menu.addAction(action)
             self.page_actions.append(action)
@@ -593,8 +594,10 @@ class MainWindow(QMainWindow):
         if not self._project_chosen:
             self.setWindowTitle("smready")
             return
-        star = "*" if self.controller.dirty else ""
-        self.setWindowTitle(f"{organization.name}{star} — smready")
+        # [*] is where Qt shows the unsaved mark ("*"; a dot on macOS); a name's own
+        # "[*]" is doubled so it stays text.
+        name = organization.name.replace("[*]", "[*][*]")
+        self.setWindowTitle(f"{name}[*] — smready")
         self.setWindowModified(self.controller.dirty)
 
     def _update_status(self) -> None:
@@ -639,6 +642,28 @@ class MainWindow(QMainWindow):
         geometry = QSettings().value(GEOMETRY_KEY)
         if geometry is None or not self.restoreGeometry(geometry):  # type: ignore[arg-type]
             self.resize(1280, 800)
+        self.fit_to_screen()
+
+    def fit_to_screen(self, area: QRect | None = None) -> None:
+        """Keep the window inside the screen's available area (a 960×540 laptop at 200 %
+        included): never larger, never partly off-screen."""
+        if area is None:
+            screen = self.screen() or QApplication.primaryScreen()
+            if screen is None:
+                return
+            area = screen.availableGeometry()
+        frame = self.frameGeometry()
+        extra_w = max(0, frame.width() - self.width())
+        extra_h = max(0, frame.height() - self.height())
+        width = min(self.width(), area.width() - extra_w)
+        height = min(self.height(), area.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(max(width, 200), max(height, 200))
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), area.x()), area.right() - frame.width() + 1)
+        y = min(max(frame.y(), area.y()), area.bottom() - frame.height() + 1)
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.is_workspace_ready:

@@ -57,6 +57,7 @@ from PySide6.QtWidgets import (
 from smready.domain import Project
 from smready.i18n import _, ngettext
 from smready.rendering import DocKind, Format, Paper
+from smready.session import paper_for_country
 from smready.ui.app import render_worker
 from smready.ui.app.controller import ProjectController
 from smready.ui.app.files import Button, ask, still_here
@@ -127,7 +128,7 @@ class ReviewPage(QWidget):
         super().__init__(parent)
         self.setObjectName("reviewPage")
         self.controller = controller
-        self._revision = 0
+        self._paper_chosen = False  # the user picked a size: stop following the country
         self._preview_job: tuple[int, int, str, str] | None = None  # ticket, rev, doc, paper
         self._preview_key: tuple[int, str, str] | None = None  # what is on screen
         self._preview_bytes = b""
@@ -246,9 +247,11 @@ class ReviewPage(QWidget):
 
         self.doc_combo.currentIndexChanged.connect(self._on_selection_changed)
         self.paper_combo.currentIndexChanged.connect(self._on_selection_changed)
+        self.paper_combo.activated.connect(self._on_paper_combo_activated)
         controller.project_changed.connect(self._on_project_changed)
         controller.project_replaced.connect(self._on_project_replaced)
 
+        self._follow_country()
         self._update_gaps()
         self._set_preview_status(_("The preview appears here in a moment."))
         # Start the render process soon, so the first preview does not wait for WeasyPrint —
@@ -323,7 +326,7 @@ class ReviewPage(QWidget):
         dialog.setWindowTitle(_("Print {doc}").format(doc=self.doc_combo.currentText()))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        key = (self._revision, self.current_doc(), self.current_paper())
+        key = (self.controller.revision, self.current_doc(), self.current_paper())
         if self._preview_key == key and self._preview_bytes:
             self._print_pdf(printer, self._preview_bytes)
             return True
@@ -343,7 +346,7 @@ class ReviewPage(QWidget):
     def _start_preview(self) -> None:
         if not self.isVisible():
             return  # rendered when the page is shown (showEvent)
-        key = (self._revision, self.current_doc(), self.current_paper())
+        key = (self.controller.revision, self.current_doc(), self.current_paper())
         if self._preview_key == key:
             return
         if self._preview_job is not None:
@@ -361,7 +364,7 @@ class ReviewPage(QWidget):
             return  # the warm-up job, or a result nobody waits for any more
         self._preview_job = None
         key = (job[1], job[2], job[3])
-        if key != (self._revision, self.current_doc(), self.current_paper()):
+        if key != (self.controller.revision, self.current_doc(), self.current_paper()):
             self._start_preview()  # stale: the answers or the selection changed meanwhile
             return
         self._show_pdf(bytes(result), key)
@@ -562,20 +565,37 @@ class ReviewPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._preview_key != (self._revision, self.current_doc(), self.current_paper()):
+        key = (self.controller.revision, self.current_doc(), self.current_paper())
+        if self._preview_key != key:
             QTimer.singleShot(0, self._start_preview)
 
     def _on_project_changed(self) -> None:
-        self._revision += 1
+        self._follow_country()
         self._update_gaps()
         self._schedule_preview()
 
     def _on_project_replaced(self) -> None:
         self.export_banner.setVisible(False)
+        self._paper_chosen = False
         self._on_project_changed()
+
+    def _follow_country(self) -> None:
+        """Letter in the US, Canada, Mexico, the Philippines and the other Letter countries,
+        A4 elsewhere — until the user picks a size."""
+        if self._paper_chosen:
+            return
+        wanted = paper_for_country(self.controller.project.organization.country)
+        index = self.paper_combo.findData(wanted)
+        if index >= 0 and index != self.paper_combo.currentIndex():
+            self.paper_combo.blockSignals(True)
+            self.paper_combo.setCurrentIndex(index)
+            self.paper_combo.blockSignals(False)
 
     def _on_debounce_timeout(self) -> None:
         self._start_preview()
+
+    def _on_paper_combo_activated(self, _index: int) -> None:
+        self._paper_chosen = True
 
     def _on_selection_changed(self, _index: int) -> None:
         self.refresh_preview()
