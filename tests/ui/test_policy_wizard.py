@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
@@ -189,6 +191,8 @@ def test_missing_version_blocks_finish_with_message_next_to_the_field(qtbot: QtB
     wizard.go_to("organization")
     retype(qtbot, signoff.version_edit, "")
     assert controller.project.policy.review.version == ""
+    wizard.go_to("review")
+    below = signoff.approver_edit.mapTo(signoff, signoff.approver_edit.rect().topLeft()).y()
 
     assert wizard.finish() is False
     assert wizard.current_page_id() == "review"  # jumped to the first step with a gap
@@ -201,9 +205,12 @@ def test_missing_version_blocks_finish_with_message_next_to_the_field(qtbot: QtB
     assert 0 <= message_pos.y() - field_pos.y() < 30
     assert "1 thing is missing" in wizard.status_label.text()
     assert wizard.completion()[0] == wizard.completion()[1] - 1
+    # The message had its line already: the fields below it did not move.
+    assert signoff.approver_edit.mapTo(signoff, signoff.approver_edit.rect().topLeft()).y() \
+        == below
 
     type_text(qtbot, signoff.version_edit, "1.1")
-    assert not message.isVisible()
+    assert message.text() == ""
     with qtbot.waitSignal(wizard.policy_finished, timeout=1000):
         qtbot.keyClick(signoff.version_edit, Qt.Key.Key_Return)  # Enter = Finish here
     assert wizard.completion()[0] == wizard.completion()[1]
@@ -217,7 +224,7 @@ def test_empty_name_is_kept_out_of_the_model_and_blocks_finish(qtbot: QtBot) -> 
     wizard.go_to("review")
     assert wizard.finish() is False
     assert wizard.current_page_id() == "organization"
-    assert org._messages["name"].isVisible()
+    assert org._messages["name"].text() == "Give the name of your organization."
     assert org.name_edit.hasFocus()
     type_text(qtbot, org.name_edit, "Cafe Borealis")
     assert controller.project.organization.name == "Cafe Borealis"
@@ -301,3 +308,36 @@ def test_every_page_has_its_own_title(qtbot: QtBot) -> None:
     for page in wizard.pages:
         assert type(page).title.__func__ is not base_title, type(page).__name__
         assert page.heading.text() == page.title() and page.title()
+
+
+def test_answers_are_checked_as_you_type(qtbot: QtBot, tmp_path: Path) -> None:
+    wizard, controller = make_wizard(qtbot, example("cafe-aurora"))
+    org = wizard.page("organization")
+    email = org._messages["contact.email"]
+    retype(qtbot, org.contact_email_edit, "maria.example.org")
+    assert "e-mail address" in email.text()
+    assert controller.project.organization.contact.email == "maria.example.org"  # kept
+    assert wizard.finish() is False  # the step stays open until it is fixed
+    type_text(qtbot, org.contact_email_edit, "")
+    retype(qtbot, org.contact_email_edit, "maria@example.org")
+    assert email.text() == ""
+
+    retype(qtbot, org.contact_phone_edit, "call me")
+    assert "phone number" in org._messages["contact.phone"].text()
+    retype(qtbot, org.website_edit, "not a site")
+    assert "web address" in org._messages["website"].text()
+
+    logo = tmp_path / "logo.png"
+    retype(qtbot, org.logo_edit, str(logo))
+    assert "no file here" in org._messages["logo_path"].text()
+    logo.write_text("not really a picture", "utf-8")
+    retype(qtbot, org.logo_edit, str(logo))
+    assert "not a PNG, JPEG or SVG image" in org._messages["logo_path"].text()
+    logo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    retype(qtbot, org.logo_edit, str(logo))
+    assert org._messages["logo_path"].text() == ""
+
+    wizard.go_to("accounts")
+    accounts = wizard.page("accounts")
+    type_cell(qtbot, accounts.accounts_table, 0, 1, "@cafe aurora")
+    assert accounts._messages["accounts"].text().startswith("Row 1: A handle is @")

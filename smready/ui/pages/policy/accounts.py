@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from smready.content import load_platforms
 from smready.domain import OfficialAccount, Project
+from smready.field_checks import handle_problem
 from smready.i18n import _
 from smready.ui.pages.policy.base import PolicyPage
 from smready.ui.widgets.table_editor import Column, TableEditor
@@ -84,9 +85,10 @@ class AccountsPage(PolicyPage):
 
     def _on_accounts_rows_changed(self) -> None:
         policy = self.project.policy
-        self.write(lambda _p: setattr(policy, "accounts",
-                                   self.to_accounts(self.accounts_table.rows())), "accounts",
-                   self.accounts_table.change_label())
+        rows = self.accounts_table.rows()
+        if self.write(lambda _p: setattr(policy, "accounts", self.to_accounts(rows)),
+                      "accounts", self.accounts_table.change_label()):
+            self.check_rows("accounts", rows, "handle", handle_problem)
 
     def _on_tools_edited(self, text: str) -> None:
         policy = self.project.policy

@@ -48,16 +48,17 @@ class FieldMessage(QLabel):
         self.setObjectName("fieldMessage")
         self.setWordWrap(True)
         self.setStyleSheet(f"color: {ERROR_COLOR};")
-        self.setVisible(False)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        # The line is kept even when empty, so a message appearing as you type never
+        # pushes the next field down under the mouse.
+        self.setMinimumHeight(self.fontMetrics().lineSpacing())
 
     def show_message(self, text: str) -> None:
         # Called for every field on every edit: touch the widget only when it changes.
-        if text == self.text() and self.isHidden() != bool(text):
+        if text == self.text():
             return
         self.setText(text)
         self.setAccessibleName(text)
-        self.setVisible(bool(text))
 
 
 PROJECT_PARTS = ("organization", "policy", "goals", "readiness", "actions")
@@ -121,6 +122,8 @@ class PolicyPage(QWidget):
         self.intro.setWordWrap(True)
         self.intro.setTextFormat(Qt.TextFormat.PlainText)
         self.page_message = FieldMessage(self)
+        self.page_message.setMinimumHeight(0)  # above the form: nothing below it to jump
+        self.page_message.setVisible(False)
 
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(0, 0, 0, 0)
@@ -358,12 +361,31 @@ class PolicyPage(QWidget):
             for message in self._messages.values():
                 message.show_message("")
             self.page_message.show_message("")
+            self.page_message.setVisible(False)
             self.load_widgets(self.project)
             for binding in self._bindings:
                 self._load_binding(binding, self.project)
             show_field_starts(self)
         finally:
             self._loading = False
+
+    def check_field(self, key: str, problem: str) -> None:
+        """Show what looks wrong with an answer as it is typed (kept in the model: the
+        user may be halfway through); the step stays open until it is fixed."""
+        if problem:
+            self.set_local_gap(key, problem)
+        else:
+            self.clear_local_gap(key)
+
+    def check_rows(self, key: str, rows: Sequence[dict[str, Any]], column: str,
+                   check: Callable[[str], str]) -> None:
+        """``check_field`` for one column of a table: the first row that looks wrong."""
+        for number, row in enumerate(rows, start=1):
+            problem = check(str(row.get(column, "")))
+            if problem:
+                self.set_local_gap(key, _("Row {n}: {problem}").format(n=number,
+                                                                      problem=problem))
+                return
 
     def field_keys(self) -> list[str]:
         return list(self._messages)
@@ -387,6 +409,7 @@ class PolicyPage(QWidget):
                 texts = [self._local_gaps[key]]
             message.show_message("\n".join(texts))
         self.page_message.show_message("\n".join(loose))
+        self.page_message.setVisible(bool(loose))
 
     def key_for(self, gap: PolicyGap) -> str | None:
         for candidate in (gap.field, gap.field.rsplit(".", 1)[-1], gap.section):

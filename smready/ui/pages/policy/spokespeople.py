@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from smready.domain import Project, Spokesperson
+from smready.field_checks import contact_problem
 from smready.i18n import _
 from smready.ui.pages.policy.base import PolicyPage
 from smready.ui.widgets.table_editor import Column, TableEditor
@@ -69,6 +70,7 @@ class SpokespeoplePage(PolicyPage):
             policy.spokespeople = [Spokesperson(**row) for row in rows if row["name"]]
 
         if self.write(assign, "spokespeople", self.table.change_label()):
+            self.check_rows("spokespeople", rows, "contact", contact_problem)
             missing = unnamed_rows(rows)
             if missing:
                 self.set_local_gap("spokespeople", _(
