@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPalette,
     QResizeEvent,
     QShowEvent,
 )
@@ -530,6 +531,11 @@ class ReviewPage(QWidget):
                 item.setData(SECTION_ROLE, gap.section)
                 item.setData(FIELD_ROLE, gap.field)
                 item.setToolTip(_("Go to this question in the policy wizard"))
+                # A link: it opens the step with the field ready to type in.
+                item.setForeground(self.palette().color(QPalette.ColorRole.Link))
+                font = item.font()
+                font.setUnderline(True)
+                item.setFont(font)
                 self.gaps_list.addItem(item)
         else:
             self.gaps_title.setText(_("The policy is complete — ready to print and sign."))
