@@ -239,11 +239,12 @@ def test_gaps_summary_lists_missing_answers_and_jumps(qtbot: QtBot) -> None:
 
 def test_export_keeps_the_event_loop_responsive(qtbot: QtBot, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    """While the PDF is written, the window keeps handling events: timers fire and what the
-    user types arrives at once, before the export is done (the longest gap is printed)."""
+    """While the PDF is rendered and written, the window keeps handling events: timers fire
+    and what the user types arrives at once, before the export is done (the longest gap is
+    printed). The other paper size than the preview's, so the PDF is really rendered."""
     page, _controller = make_page(qtbot, example("harbour-food-bank"))
     qtbot.waitUntil(lambda: page.document.pageCount() >= 1, timeout=RENDER_TIMEOUT)
-    save_dialog_returns(monkeypatch, tmp_path / "bench.pdf")
+    other = "a4" if page.current_paper() == "letter" else "letter"
     typed_while_exporting: list[bool] = []
     field = QLineEdit()
     qtbot.addWidget(field)
@@ -251,7 +252,7 @@ def test_export_keeps_the_event_loop_responsive(qtbot: QtBot, tmp_path: Path,
         lambda _text: typed_while_exporting.append(not (tmp_path / "bench.pdf").exists()))
     with TickRecorder() as ticks, qtbot.waitSignal(page.export_finished,
                                                    timeout=RENDER_TIMEOUT):
-        page.export_as("pdf")
+        page.export_to(tmp_path / "bench.pdf", "pdf", paper=other)
         exporting = bool(page._exports)
         QTimer.singleShot(0, lambda: qtbot.keyClicks(field, "ok"))
     print(f"\nlongest event-loop gap during export: {ticks.longest_gap_ms:.1f} ms "
@@ -261,3 +262,21 @@ def test_export_keeps_the_event_loop_responsive(qtbot: QtBot, tmp_path: Path,
     assert typed_while_exporting == [True, True]
     assert len(ticks.stamps) > 3  # the 10 ms timer kept firing while the file was written
     assert (tmp_path / "bench.pdf").stat().st_size > 1000
+
+
+def test_exporting_the_pdf_on_screen_writes_the_preview_itself(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    page, _controller = make_page(qtbot, example("cafe-aurora"))
+    qtbot.waitUntil(lambda: page.document.pageCount() >= 1, timeout=RENDER_TIMEOUT)
+    shown = page._preview_bytes
+    assert shown.startswith(b"%PDF")
+
+    def no_second_render(*_args: object) -> Path:
+        raise AssertionError("the PDF on screen was rendered again")
+
+    monkeypatch.setattr(review_module.render_worker, "export", no_second_render)
+    save_dialog_returns(monkeypatch, tmp_path / "policy.pdf")
+    with qtbot.waitSignal(page.export_finished, timeout=RENDER_TIMEOUT):
+        page.export_as("pdf")
+    assert (tmp_path / "policy.pdf").read_bytes() == shown
+    assert "Café Aurora" in pdf_text(tmp_path / "policy.pdf")

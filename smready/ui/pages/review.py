@@ -307,8 +307,16 @@ class ReviewPage(QWidget):
         progress = self._busy_dialog(_("Writing {name}…").format(name=out.name))
         self.export_banner.setVisible(False)
         self._set_export_enabled(False)
-        ticket = self.export_runner.start(
-            lambda: render_worker.export(snapshot, doc, fmt, out, paper))
+        shown = self._preview_bytes if self._preview_key == (
+            self.controller.revision, doc, paper) else b""
+        if fmt == "pdf" and shown:
+            # The preview is this very PDF: write its bytes instead of rendering again.
+            from smready.rendering.export import write_atomically
+
+            ticket = self.export_runner.start(lambda: write_atomically(shown, out))
+        else:
+            ticket = self.export_runner.start(
+                lambda: render_worker.export(snapshot, doc, fmt, out, paper))
         self._exports[ticket] = (out, progress)
         return ticket
 
