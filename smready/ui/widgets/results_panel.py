@@ -215,7 +215,8 @@ class ResultsPanel(QWidget):
     def recommendation_rows(self) -> list[_RecommendationRow]:
         rows = []
         for index in range(self.recommendations_box.count()):
-            widget = self.recommendations_box.itemAt(index).widget()
+            item = self.recommendations_box.itemAt(index)
+            widget = item.widget() if item is not None else None
             if isinstance(widget, _RecommendationRow):
                 rows.append(widget)
         return rows
@@ -261,7 +262,7 @@ class ResultsPanel(QWidget):
         self._shown_recommendations = shown
         while self.recommendations_box.count():
             item = self.recommendations_box.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()
