@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from smready.domain import ReadinessResult, Recommendation
 from smready.i18n import _
 from smready.rendering.charts import radar_svg
-from smready.scoring import score
 from smready.ui.app.controller import ProjectController
 from smready.ui.styles import (
     SCORE,
@@ -73,7 +72,8 @@ class _RecommendationRow(QWidget):
 
 
 class ResultsPanel(QWidget):
-    """Recomputes ``score(project)`` on every change and shows it; no rules of its own."""
+    """Shows the session's readiness result (``controller.derived.result``, computed once
+    per revision) on every change; no rules of its own."""
 
     action_requested = Signal(str, str)
     """Question id and the recommendation text: "Add to action plan" was pressed."""
@@ -222,7 +222,7 @@ class ResultsPanel(QWidget):
         return rows
 
     def refresh(self, *, animate: bool = True) -> None:
-        result = score(self.controller.project)
+        result = self.controller.derived.result  # once per revision, shared
         self._result = result
         self.score_label.set_value(result.overall, animate=animate)
         self.answered_label.setText(_("{answered} of {total} questions answered").format(
