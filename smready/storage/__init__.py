@@ -28,6 +28,7 @@ JSON document), ``migrations``, ``project_file`` (save/load), ``datadir``, ``aut
 
 from __future__ import annotations
 
+from smready.storage import datadir
 from smready.storage.atomic import (
     STALE_TEMP_SECONDS,
     atomic_write_bytes,
@@ -42,21 +43,26 @@ from smready.storage.datadir import (
     AUTOSAVE_SUFFIX,
     DATA_DIR_ENV,
     LOCK_SUFFIX,
+    absolute_path,
     autosave_dir,
     autosave_path,
     data_dir,
 )
 from smready.storage.errors import (
+    UNSAFE_CHARACTERS,
     ProjectFileError,
     ProjectIOError,
     ProjectWriteError,
     more_problems,
     os_error_reason,
+    printable,
     read_error_message,
     write_error_message,
 )
 from smready.storage.locks import (
     ProjectLock,
+    live_holder,
+    lock_holder,
 )
 from smready.storage.migrations import (
     MIGRATIONS,
@@ -67,6 +73,7 @@ from smready.storage.parsing import (
     MAX_FILE_BYTES,
     MAX_NESTING,
     parse_json_bytes,
+    read_regular_file,
 )
 from smready.storage.project_file import (
     BACKUP_SUFFIX,
@@ -77,7 +84,9 @@ from smready.storage.project_file import (
     project_from_document,
     project_json_schema,
     read_document,
+    resolve_target,
     save_project,
+    save_target,
 )
 
 __all__ = [
@@ -90,30 +99,39 @@ __all__ = [
     "MAX_NESTING",
     "MIGRATIONS",
     "STALE_TEMP_SECONDS",
+    "UNSAFE_CHARACTERS",
     "ProjectFileError",
     "ProjectIOError",
     "ProjectLock",
     "ProjectWriteError",
     "Recovery",
+    "absolute_path",
     "atomic_write_bytes",
     "autosave_dir",
     "autosave_path",
     "backup_path",
     "data_dir",
+    "datadir",
     "document_version",
     "file_version",
     "list_recoverable",
+    "live_holder",
     "load_project",
+    "lock_holder",
     "migrate",
     "more_problems",
     "os_error_reason",
     "parse_json_bytes",
+    "printable",
     "project_from_document",
     "project_json_schema",
     "read_document",
     "read_error_message",
+    "read_regular_file",
     "remove_autosave",
+    "resolve_target",
     "save_project",
+    "save_target",
     "write_autosave",
     "write_error_message",
 ]

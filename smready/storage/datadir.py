@@ -35,10 +35,20 @@ def autosave_dir() -> Path:
     return data_dir() / "autosave"
 
 
+def absolute_path(path: Path) -> Path:
+    """``path`` made absolute with links resolved where possible (a loop stays as it is), so
+    that an autosave or a lock still names the right file from another working folder."""
+    path = Path(path).expanduser()
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # a loop of symbolic links (RuntimeError up to 3.12)
+        return Path(os.path.abspath(path))
+
+
 def _key(source_path: Path | None) -> str:
     if source_path is None:
         return f"untitled-{_SESSION_ID}"
-    resolved = str(Path(source_path).expanduser().resolve())
+    resolved = str(absolute_path(source_path))
     return "file-" + hashlib.sha256(resolved.encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 

@@ -3,9 +3,30 @@
 from __future__ import annotations
 
 import errno
+import re
 from pathlib import Path
 
 from smready.i18n import _, ngettext
+
+UNSAFE_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+"""Characters a terminal or a text layout would obey rather than show: C0 and C1 controls
+(ESC starts terminal escape sequences), DEL, and the bidirectional marks and overrides."""
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` safe to show on a terminal or in a dialog: control characters are escaped.
+
+    Messages quote file content (keys, values, names). Escape sequences such as
+    ``\\x1b[2J`` (clear the screen) or direction overrides must be shown, never obeyed.
+    """
+    return UNSAFE_CHARACTERS.sub(_escape_char, text)
 
 
 class ProjectFileError(Exception):
@@ -26,7 +47,7 @@ class ProjectFileError(Exception):
 
     def __str__(self) -> str:
         parts = [str(self.path) if self.path is not None else None, self.field, self.reason]
-        return ": ".join(p for p in parts if p)
+        return printable(": ".join(p for p in parts if p))
 
 
 # --------------------------------------------------------------------------- error wording
@@ -43,6 +64,16 @@ _ERRNO_REASONS: dict[int, str] = {
     errno.EISDIR: "it is a folder, not a file",
     errno.ENAMETOOLONG: "the name is too long",
     errno.EEXIST: "it already exists",
+    errno.ELOOP: "the path is a loop of symbolic links",
+    errno.EFBIG: "the file is too large for this disk",
+    errno.EIO: "the disk reported an error",
+}
+
+_ERRNO_ADVICE: dict[int, str] = {
+    errno.EISDIR: "Choose another name.",
+    errno.ENOSPC: "Free some space or choose another disk.",
+    errno.EDQUOT: "Free some space or choose another disk.",
+    errno.ELOOP: "Choose another name.",
 }
 
 
@@ -55,12 +86,14 @@ def os_error_reason(exc: OSError) -> str:
 
 def write_error_message(path: Path, exc: OSError) -> str:
     """"Cannot write /x/y.smready: permission denied. Choose another folder." """
-    return _("Cannot write {path}: {reason}. Choose another folder.").format(
-        path=path, reason=os_error_reason(exc))
+    advice = _(_ERRNO_ADVICE.get(exc.errno or 0, "Choose another folder."))
+    return printable(_("Cannot write {path}: {reason}. {advice}").format(
+        path=path, reason=os_error_reason(exc), advice=advice))
 
 
 def read_error_message(path: Path, exc: OSError) -> str:
-    return _("Cannot read {path}: {reason}.").format(path=path, reason=os_error_reason(exc))
+    return printable(_("Cannot read {path}: {reason}.").format(
+        path=path, reason=os_error_reason(exc)))
 
 
 class ProjectIOError(ProjectFileError):
@@ -70,7 +103,7 @@ class ProjectIOError(ProjectFileError):
     """
 
     def __str__(self) -> str:
-        return self.reason
+        return printable(self.reason)
 
     def with_path(self, path: Path) -> ProjectFileError:
         return self

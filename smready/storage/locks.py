@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from smready.i18n import _
-from smready.storage.datadir import LOCK_SUFFIX, _key, _now, autosave_dir
+from smready.storage.datadir import LOCK_SUFFIX, _key, _now, absolute_path, autosave_dir
 from smready.storage.errors import ProjectFileError
 
 
@@ -75,6 +75,54 @@ def _lock_is_live(lock_file: Path) -> bool:
     return info is not None and _owner_alive(info)
 
 
+def _is_this_process(info: dict[str, Any] | None) -> bool:
+    return info is not None and info.get("pid") == os.getpid() and (
+        info.get("hostname") == socket.gethostname())
+
+
+def _same_file(recorded: object, path: Path) -> bool:
+    if not isinstance(recorded, str) or not recorded:
+        return False
+    try:
+        return os.path.samefile(recorded, path)
+    except (OSError, ValueError):
+        return False
+
+
+def _describe(info: dict[str, Any]) -> str:
+    return _("process {pid} on {host}").format(pid=info.get("pid"), host=info.get("hostname"))
+
+
+def live_holder(path: Path, exclude: Path | None = None) -> tuple[Path, dict[str, Any]] | None:
+    """The live lock of another process on the file ``path`` names, with its owner's info.
+
+    Found by the lock's key (the path) or by identity (device and inode, via
+    ``os.path.samefile``): the same file through a hard link or another link is the same
+    project. ``exclude`` is a lock file to skip (the caller's own).
+    """
+    folder = autosave_dir()
+    own = folder / (_key(path) + LOCK_SUFFIX)
+    try:
+        others = sorted(folder.glob("*" + LOCK_SUFFIX))
+    except OSError:
+        others = []
+    for lock_file in [own, *(p for p in others if p != own)]:
+        if lock_file == exclude:
+            continue
+        info = _lock_owner(lock_file)
+        if info is None or _is_this_process(info) or not _owner_alive(info):
+            continue
+        if lock_file == own or _same_file(info.get("source_path"), path):
+            return lock_file, info
+    return None
+
+
+def lock_holder(path: Path) -> str | None:
+    """"process 4242 on office-pc" when a smready window elsewhere has ``path`` open."""
+    found = live_holder(path)
+    return _describe(found[1]) if found is not None else None
+
+
 class ProjectLock:
     """A lock file per open project (pid + hostname), kept in the user data folder.
 
@@ -86,6 +134,7 @@ class ProjectLock:
         self.source_path = Path(path) if path is not None else None
         self.lock_file = autosave_dir() / (_key(self.source_path) + LOCK_SUFFIX)
         self._held = False
+        self._blocker: Path | None = None
 
     @property
     def held(self) -> bool:
@@ -96,13 +145,12 @@ class ProjectLock:
             "pid": os.getpid(),
             "hostname": socket.gethostname(),
             "started": _process_start(os.getpid()),
-            "source_path": str(self.source_path) if self.source_path else None,
+            "source_path": str(absolute_path(self.source_path)) if self.source_path else None,
             "locked_at": _now().isoformat(),
         }
 
     def _is_mine(self, info: dict[str, Any] | None) -> bool:
-        return info is not None and info.get("pid") == os.getpid() and (
-            info.get("hostname") == socket.gethostname())
+        return _is_this_process(info)
 
     def _create(self) -> bool:
         payload = json.dumps(self._my_info()).encode("utf-8")
@@ -117,7 +165,15 @@ class ProjectLock:
         return True
 
     def acquire(self) -> bool:
+        """True when this process now holds the project; raises ``OSError`` when the
+        autosave folder cannot be written (the caller decides whether to go on unlocked)."""
+        self._blocker = None
         self.lock_file.parent.mkdir(parents=True, exist_ok=True)
+        if self.source_path is not None:
+            other = live_holder(self.source_path, exclude=self.lock_file)
+            if other is not None:  # the same file under another name (hard link, link)
+                self._blocker = other[0]
+                return False
         if self._create():
             self._held = True
             return True
@@ -137,11 +193,10 @@ class ProjectLock:
 
     def owner(self) -> str | None:
         """Who holds the lock, e.g. "process 4242 on office-pc", for the message to the user."""
-        info = _lock_owner(self.lock_file)
+        info = _lock_owner(self._blocker or self.lock_file)
         if info is None:
             return None
-        return _("process {pid} on {host}").format(pid=info.get("pid"),
-                                                    host=info.get("hostname"))
+        return _describe(info)
 
     def release(self) -> None:
         if not self._held:

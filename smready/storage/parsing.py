@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import errno
 import json
+import math
 import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -55,25 +57,65 @@ def _nesting_depth_ok(value: Any, limit: int = MAX_NESTING) -> bool:
     return True
 
 
-def _read_bytes(path: Path, limit: int) -> bytes:
+def _file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return _("a folder")
+    if stat.S_ISFIFO(mode):
+        return _("a pipe (FIFO)")
+    if stat.S_ISSOCK(mode):
+        return _("a socket")
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return _("a device")
+    return _("not a regular file")
+
+
+def _not_regular(path: Path, mode: int) -> ProjectFileError:
+    if stat.S_ISDIR(mode):
+        return ProjectIOError(path, read_error_message(
+            path, IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))))
+    return ProjectFileError(path, _(
+        "this is {kind}, not a project file; choose a .smready file").format(
+            kind=_file_kind(mode)))
+
+
+def read_regular_file(path: Path, limit: int) -> bytes:
+    """At most ``limit`` bytes of a regular file; pipes, devices, sockets and folders are
+    refused before reading (a FIFO would block forever), all with one clear line."""
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-        if size > limit:
-            raise ProjectFileError(path, _(
-                "the file is {size:.1f} MB, more than the {limit:.0f} MB a project can be; "
-                "it is probably not a smready project").format(
-                    size=size / 1024 / 1024, limit=limit / 1024 / 1024))
-        with path.open("rb") as handle:
-            # Read one byte past the limit: special files and files growing under us lie
-            # about their size.
+        # Look before opening: opening a FIFO for reading blocks until a writer appears.
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode):
+            raise _not_regular(path, mode)
+        # O_NONBLOCK: if a FIFO replaced the file since, opening it still returns at once.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise _not_regular(path, info.st_mode)
+            if info.st_size > limit:
+                raise ProjectFileError(path, _(
+                    "the file is {size:.1f} MB, more than the {limit:.0f} MB a project can be; "
+                    "it is probably not a smready project").format(
+                        size=info.st_size / 1024 / 1024, limit=limit / 1024 / 1024))
+            # Read one byte past the limit: files growing under us lie about their size.
             data = handle.read(limit + 1)
     except OSError as exc:
         raise ProjectIOError(path, read_error_message(path, exc)) from exc
     if len(data) > limit:
         raise ProjectFileError(path, _("the file is larger than a project can be"))
     return data
+
+
+_read_bytes = read_regular_file
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        shown = text if len(text) <= 30 else text[:27] + "..."
+        raise ValueError(_(
+            "the number {number} is too large for a project file").format(number=shown))
+    return value
 
 
 def parse_json_bytes(path: Path, data: bytes) -> dict[str, Any]:
@@ -88,6 +130,7 @@ def parse_json_bytes(path: Path, data: bytes) -> dict[str, Any]:
         ).format(pos=exc.start)) from exc
     try:
         parsed = json.loads(text, parse_constant=_reject_constant, parse_int=_bounded_int,
+                            parse_float=_finite_float,
                             object_pairs_hook=_no_duplicate_keys)
     except json.JSONDecodeError as exc:
         raise ProjectFileError(path, _(

@@ -44,27 +44,58 @@ def _dump(project: Project) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-def save_project(project: Project, path: Path) -> None:
-    """Save atomically, keeping the previous version as ``<path>.bak``.
+def resolve_target(path: Path) -> Path:
+    """The file a save or an export really writes: a symbolic link is followed (the link
+    stays), a loop of links is an ``OSError`` (ELOOP) rather than Python's RuntimeError."""
+    path = Path(path)
+    if not path.is_symlink():
+        return path
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError) as exc:  # RuntimeError up to Python 3.12
+        if isinstance(exc, OSError) and exc.errno != errno.ELOOP:
+            raise
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path)) from exc
+
+
+def save_target(path: Path) -> tuple[Path, Path]:
+    """``(file, backup)`` a save of ``path`` writes: through a symbolic link, the backup
+    sits beside the file the link points to, so that is the one to tell the user about."""
+    try:
+        target = resolve_target(path)
+    except OSError:
+        target = Path(path)
+    return target, backup_path(target)
+
+
+def save_project(project: Project, path: Path) -> Path:
+    """Save atomically, keeping the previous version as ``<path>.bak``; returns the file
+    written (the target of ``path`` when it is a symbolic link).
 
     Saves exactly what it is given: timestamps are the caller's business (``touch()``).
-    Raises ``ProjectWriteError`` (one line, the file untouched) when the folder is not
-    writable, and ``ProjectFileError`` if the project could not be read back.
+    Raises ``ProjectWriteError`` (one line, the file and its backup untouched) when the
+    folder is not writable, and ``ProjectFileError`` if the project could not be read back.
     """
     path = Path(path)
-    if path.is_symlink():
-        path = path.resolve()  # write the file the link points to, keep the link
     try:
         payload = _dump(project)
     except ProjectFileError as exc:
         raise exc.with_path(path) from exc
     try:
+        path = resolve_target(path)  # write the file the link points to, keep the link
         if path.is_dir():
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+        backup = backup_path(path)
+        if path.is_file() and (backup.is_dir() or (backup.exists() and not backup.is_file()
+                                                    and not backup.is_symlink())):
+            raise ProjectWriteError(path, _(
+                "Cannot save {path}: its backup {backup} is a folder (or another special "
+                "file), not a file. Move or rename it, then save again.").format(
+                    path=path, backup=backup))
         tmp = _write_temp(path, lambda handle: handle.write(payload))
         try:
             if path.is_file():
-                _atomic_copy(path, backup_path(path))
+                _atomic_copy(path, backup)
         except BaseException:
             with contextlib.suppress(OSError):
                 tmp.unlink()
@@ -75,13 +106,17 @@ def save_project(project: Project, path: Path) -> None:
         raise ProjectWriteError(path, write_error_message(path, exc)) from exc
     _remove_stale_temps(path)
     _remove_stale_temps(backup_path(path))
-
+    return path
 
 
 def project_from_document(path: Path | None, data: dict[str, Any]) -> Project:
     try:
         current = migrate(data)
-        return Project.model_validate(current)
+        # Strict about types, the way the published schema is: a number is not a date
+        # ("created": 12345 is not 1970), a string is not a number. JSON mode keeps ISO
+        # dates and enum values as text, as they are written.
+        return Project.model_validate_json(
+            json.dumps(current, ensure_ascii=False, allow_nan=False), strict=True)
     except ProjectFileError as exc:
         if path is None:
             raise
@@ -118,7 +153,14 @@ def load_project(path: Path) -> Project:
 
 
 def project_json_schema() -> dict[str, Any]:
+    """The JSON Schema of a project file, requiring what ``load_project`` requires."""
     schema = Project.model_json_schema()
+    # The loader needs ``schema_version`` to know how to read a file (a default of 1 would
+    # make a file of a later version look like this one).
+    required = list(schema.get("required", []))
+    if "schema_version" not in required:
+        required.insert(0, "schema_version")
+    schema["required"] = required
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         **schema,
