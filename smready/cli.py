@@ -255,10 +255,35 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_schema(args: argparse.Namespace) -> int:
+def published_schema() -> dict[str, Any]:
+    """The schema ``smready-cli schema`` prints: a file valid against it passes ``validate``
+    (answers are narrowed to this question bank's questions, options and ranges)."""
+    from smready.domain import QuestionKind
     from smready.storage import project_json_schema
 
-    _out_json(project_json_schema())
+    checklist = _load_checklist()
+    answers: dict[str, Any] = {}
+    for point in checklist.points:
+        for question in point.questions:
+            option_ids = [option.id for option in question.options]
+            if question.kind is QuestionKind.CHOICE:
+                answer: dict[str, Any] = {"type": "string", "enum": option_ids}
+            elif question.kind is QuestionKind.MULTI:
+                answer = {"type": "array", "items": {"type": "string", "enum": option_ids}}
+            elif question.kind in (QuestionKind.SCALE, QuestionKind.NUMBER):
+                answer = {"type": "number"}
+                if question.min is not None:
+                    answer["minimum"] = question.min
+                if question.max is not None:
+                    answer["maximum"] = question.max
+            else:
+                answer = {"type": "string", "maxLength": 200}
+            answers[question.id] = {"title": question.text, **answer}
+    return project_json_schema(answers, [point.id for point in checklist.points])
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    _out_json(published_schema())
     return 0
 
 

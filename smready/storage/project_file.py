@@ -152,15 +152,63 @@ def load_project(path: Path) -> Project:
     return project_from_document(path, read_document(path))
 
 
-def project_json_schema() -> dict[str, Any]:
-    """The JSON Schema of a project file, requiring what ``load_project`` requires."""
+def _without_patterns(node: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in node.items() if key != "patternProperties"}
+
+
+_CONTROL = "\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f\\ufffe\\uffff"
+"""The characters the models strip from text before checking its length (JSON Schema
+regex syntax, which Python's ``re`` reads the same way)."""
+
+
+def _require_what_the_loader_requires(node: Any) -> None:
+    """Tighten pydantic's schema where the loader is stricter than the schema says.
+
+    - A map with key patterns (answers, notes) accepts no other keys.
+    - A text that must not be empty needs that many characters that are not control
+      characters: the models strip those first, so ``"\\u0000"`` is an empty name.
+    """
+    if isinstance(node, list):
+        for item in node:
+            _require_what_the_loader_requires(item)
+        return
+    if not isinstance(node, dict):
+        return
+    if "patternProperties" in node and "additionalProperties" not in node:
+        node["additionalProperties"] = False
+    minimum = node.get("minLength")
+    if node.get("type") == "string" and isinstance(minimum, int) and minimum > 0 and (
+            "pattern" not in node):
+        node["pattern"] = f"^(?:[{_CONTROL}]*[^{_CONTROL}]){{{minimum}}}"
+    for value in node.values():
+        _require_what_the_loader_requires(value)
+
+
+def project_json_schema(answers: dict[str, Any] | None = None,
+                        note_points: list[str] | None = None) -> dict[str, Any]:
+    """The JSON Schema of a project file, requiring what ``load_project`` requires.
+
+    ``answers`` (question id → schema of its answer) and ``note_points`` narrow the
+    checklist answers to those of a question bank, as ``smready-cli validate`` checks them
+    (storage knows no question bank: the caller passes what it loaded).
+    """
     schema = Project.model_json_schema()
+    readiness = schema["$defs"]["ReadinessAnswers"]["properties"]
+    if answers is not None:
+        readiness["answers"] = {**_without_patterns(readiness["answers"]),
+                                "properties": answers, "additionalProperties": False}
+    if note_points is not None:
+        text = next(iter(readiness["notes"]["patternProperties"].values()))
+        readiness["notes"] = {**_without_patterns(readiness["notes"]),
+                              "properties": {point: text for point in note_points},
+                              "additionalProperties": False}
     # The loader needs ``schema_version`` to know how to read a file (a default of 1 would
     # make a file of a later version look like this one).
     required = list(schema.get("required", []))
     if "schema_version" not in required:
         required.insert(0, "schema_version")
     schema["required"] = required
+    _require_what_the_loader_requires(schema)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         **schema,
