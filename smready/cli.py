@@ -337,6 +337,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     project = _load(args.file)
     out: Path = args.output
     _refuse_export_onto_project(args.file, out)
+    if args.logo:
+        project.organization.confirm_logo()
     from smready.rendering import RenderError, export_document
 
     try:
@@ -349,6 +351,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CliError(write_error_message(out, exc)) from exc
     _out(_("Wrote {path}").format(path=written))
+    if project.organization.logo_path and not args.logo:
+        _out(_("The logo the project names ({logo}) was not embedded: a project file may "
+               "come from anyone. Add --logo to embed it.").format(
+                   logo=project.organization.logo_path))
     return 0
 
 
@@ -396,6 +402,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", required=True, choices=["pdf", "docx", "html"])
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
     p.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    p.add_argument("--logo", action="store_true",
+                   help=_("embed the logo file the project names (read from this computer)"))
     p.set_defaults(func=cmd_export)
     return parser
 

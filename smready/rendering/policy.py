@@ -778,6 +778,6 @@ def build_policy(project: Project) -> Document:
         lang=project.language,
         cover_facts=tuple((k, v) for k, v in facts if v),
         sections=tuple(builder.sections),
-        logo=load_logo(org.logo_path),
+        logo=load_logo(org.logo_to_embed),
         keywords=(_("social media policy"), org.name.strip()),
     )

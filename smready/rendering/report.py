@@ -273,6 +273,6 @@ def build_report(project: Project) -> Document:
             (_("Level"), result.level.name),
         ),
         sections=tuple(sections),
-        logo=load_logo(project.organization.logo_path),
+        logo=load_logo(project.organization.logo_to_embed),
         keywords=(_("social media readiness"), org),
     )

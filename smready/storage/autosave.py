@@ -14,7 +14,14 @@ from typing import Any
 from smready.domain import Project
 from smready.i18n import _
 from smready.storage.atomic import atomic_write_bytes
-from smready.storage.datadir import AUTOSAVE_SUFFIX, LOCK_SUFFIX, _now, autosave_dir, autosave_path
+from smready.storage.datadir import (
+    AUTOSAVE_SUFFIX,
+    LOCK_SUFFIX,
+    _now,
+    absolute_path,
+    autosave_dir,
+    autosave_path,
+)
 from smready.storage.errors import ProjectFileError
 from smready.storage.locks import _lock_is_live
 from smready.storage.parsing import MAX_FILE_BYTES, _read_bytes, parse_json_bytes
@@ -26,7 +33,8 @@ def write_autosave(project: Project, source_path: Path | None) -> Path:
     data = project.model_dump(mode="json")
     envelope = {
         "smready_autosave": 1,
-        "source_path": str(source_path) if source_path is not None else None,
+        # Absolute: recovery may start from any working folder.
+        "source_path": str(absolute_path(source_path)) if source_path is not None else None,
         "saved_at": _now().isoformat(),
         "pid": os.getpid(),
         "hostname": socket.gethostname(),
@@ -40,8 +48,12 @@ def write_autosave(project: Project, source_path: Path | None) -> Path:
 
 
 def remove_autosave(source_path: Path | None) -> None:
-    """After a successful save or a clean exit, the autosave is no longer needed."""
-    with contextlib.suppress(FileNotFoundError):
+    """After a successful save or a clean exit, the autosave is no longer needed.
+
+    Never fails: a missing or unwritable autosave folder has nothing to remove (a Quit
+    must not end in a traceback because the data folder went read-only).
+    """
+    with contextlib.suppress(OSError):
         autosave_path(source_path).unlink()
 
 

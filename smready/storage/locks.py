@@ -203,7 +203,8 @@ class ProjectLock:
             return
         self._held = False
         if self._is_mine(_lock_owner(self.lock_file)):
-            with contextlib.suppress(FileNotFoundError):
+            # A data folder gone read-only since must not turn Quit into a traceback.
+            with contextlib.suppress(OSError):
                 self.lock_file.unlink()
 
     def __enter__(self) -> ProjectLock:

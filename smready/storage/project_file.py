@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,13 @@ from smready.storage.atomic import (
 )
 from smready.storage.errors import ProjectFileError, ProjectWriteError, write_error_message
 from smready.storage.migrations import document_version, migrate
-from smready.storage.parsing import MAX_FILE_BYTES, _read_bytes, _validation_error, parse_json_bytes
+from smready.storage.parsing import (
+    MAX_FILE_BYTES,
+    _read_bytes,
+    _validation_error,
+    parse_json_bytes,
+    read_regular_file,
+)
 
 FILE_SUFFIX = ".smready"
 BACKUP_SUFFIX = ".bak"
@@ -107,6 +115,39 @@ def save_project(project: Project, path: Path) -> Path:
     _remove_stale_temps(path)
     _remove_stale_temps(backup_path(path))
     return path
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a file on disk was when this app last read or wrote it."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+def file_fingerprint(path: Path) -> Fingerprint | None:
+    """Size, modification time and a hash of the file (None if it cannot be read), to
+    tell whether another program changed it since (a touch alone changes only the time)."""
+    try:
+        info = Path(path).stat()
+        data = read_regular_file(Path(path), MAX_FILE_BYTES)
+    except (OSError, ProjectFileError):
+        return None
+    return Fingerprint(info.st_size, info.st_mtime_ns, hashlib.sha256(data).hexdigest())
+
+
+def changed_on_disk(path: Path, known: Fingerprint | None) -> bool:
+    """True when the file's content is no longer what ``known`` recorded (a file deleted
+    since is not "changed": saving simply writes it again)."""
+    if known is None:
+        return False
+    now = file_fingerprint(path)
+    if now is None:
+        return False
+    # Same size and time can still hide an edit (coarse clocks, a quick rewrite); another
+    # time with the same bytes is only a touch or a copy back: not worth a question.
+    return now.size != known.size or now.sha256 != known.sha256
 
 
 def project_from_document(path: Path | None, data: dict[str, Any]) -> Project:

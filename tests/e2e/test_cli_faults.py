@@ -324,3 +324,23 @@ def test_writing_commands_honour_the_apps_lock(tmp_path: Path) -> None:
     result = run("upgrade", path, "--force", data_dir=data_dir)
     assert result.returncode == 0, result.stderr
     assert load_project(path).organization.name
+
+
+# ------------------------------------------------------------------ logo
+
+
+def test_export_embeds_a_logo_from_the_file_only_with_logo(tmp_path: Path) -> None:
+    logo = tmp_path / "private-photo.png"
+    logo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    project = Project.new("Sent to me", OrgKind.NONPROFIT)
+    project.organization.logo_path = str(logo)
+    path = tmp_path / "sent.smready"
+    save_project(project, path)
+    out = tmp_path / "policy.html"
+    result = run("export", path, "--doc", "policy", "--format", "html", "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert "data:image/png" not in out.read_text(encoding="utf-8")
+    assert "--logo" in result.stdout and str(logo) in result.stdout
+    result = run("export", path, "--doc", "policy", "--format", "html", "-o", out, "--logo")
+    assert result.returncode == 0, result.stderr
+    assert "data:image/png" in out.read_text(encoding="utf-8")
