@@ -261,3 +261,19 @@ def test_a_logo_picked_in_the_app_is_embedded(qtbot: QtBot, tmp_path: Path,
     assert "data:image/png" in render_html(window.controller.project, "policy")
     assert messages.boxes == []
     assert list_recoverable() == []
+
+
+def test_opening_a_file_with_a_number_too_large_says_so(qtbot: QtBot, tmp_path: Path,
+                                                       messages: MessageLog) -> None:
+    data = Project.new("Huge", OrgKind.NONPROFIT).model_dump(mode="json")
+    data["readiness"]["answers"]["resources.hours_per_week"] = "HUGE"
+    path = tmp_path / "huge.smready"
+    path.write_text(json.dumps(data).replace('"HUGE"', "1e400"), encoding="utf-8")
+    window = make_window(qtbot)
+    start_business(qtbot, window)
+    assert not window.files.open_path(path)
+    title, text, _advice = messages.boxes[-1]
+    assert title == "Cannot open the project" and "1e400 is too large" in text
+    assert window.controller.project.organization.name == "Café Aurora"
+    edit(window)
+    assert window.files.autosave_now() is not None  # autosave still works
