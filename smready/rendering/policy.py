@@ -750,9 +750,7 @@ def open_decisions(document: Document) -> list[Gap | Cell]:
 
 
 def build_policy(project: Project) -> Document:
-    from smready.scoring import policy_prefill
-
-    policy = policy_prefill(project)
+    policy = project.policy  # the one policy: what the wizard shows and the gaps check
     builder = _Builder(project=project, policy=policy, vocab=vocabulary(project.organization))
     builder.compute()
     for spec in load_clauses():

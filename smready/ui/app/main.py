@@ -71,6 +71,7 @@ def run(argv: list[str]) -> int:
 
     # The start page paints first; the workspace is built right after (see MainWindow).
     window = MainWindow(deferred=True)
+    window.workspace_failed.connect(lambda: app.exit(1))  # the user was told why
     window.show()
     paths = [Path(a) for a in argv[1:] if not a.startswith("-")]
     window.when_ready(lambda: start_up(window, paths))

@@ -343,6 +343,7 @@ class GoalsPage(QWidget):
         self.goal_list.currentRowChanged.connect(self._on_goal_list_row_changed)
         self.editor.goal_edited.connect(self._on_editor_goal_edited)
         controller.project_replaced.connect(self._on_controller_project_replaced)
+        controller.project_restored.connect(self._on_controller_project_restored)
         self._rebuild_list()
 
     def completion(self) -> tuple[int, int]:
@@ -352,12 +353,12 @@ class GoalsPage(QWidget):
 
     def add_goal(self) -> Goal:
         goal = Goal(goal_type=GoalType.BRAND_AWARENESS)
-        project = self.controller.project
-        project.goals = [*project.goals, goal]
-        self._rebuild_list(select=len(project.goals) - 1)
-        self.controller.mark_changed()
+        self.controller.edit(_("Add goal"), "goals",
+                             lambda project: setattr(project, "goals", [*project.goals, goal]))
+        goals = self.controller.project.goals
+        self._rebuild_list(select=len(goals) - 1)
         self.completion_changed.emit()
-        return goal
+        return goals[-1]
 
     def _rebuild_list(self, select: int = 0) -> None:
         self.goal_list.blockSignals(True)
@@ -386,9 +387,10 @@ class GoalsPage(QWidget):
         project = self.controller.project
         if not 0 <= row < len(project.goals):
             return
-        project.goals = [g for i, g in enumerate(project.goals) if i != row]
+        self.controller.edit(
+            _("Remove goal “{title}”").format(title=goal_title(project.goals[row])), "goals",
+            lambda p: setattr(p, "goals", [g for i, g in enumerate(p.goals) if i != row]))
         self._rebuild_list(select=max(0, row - 1))
-        self.controller.mark_changed()
         self.completion_changed.emit()
 
     def _on_goal_list_row_changed(self, row: int) -> None:
@@ -403,9 +405,15 @@ class GoalsPage(QWidget):
         if goal is not None and item is not None:
             item.setText(goal_title(goal))
             item.setIcon(icon("check") if not smart_gaps(goal) else icon("goals"))
-        self.controller.mark_changed()
+        # The editor changed its goal in place; the session records the difference.
+        self.controller.edit(_("Edit goal"), "goals", lambda _project: None,
+                             merge_key=f"goal.{row}")
         self.completion_changed.emit()
 
     def _on_controller_project_replaced(self) -> None:
         self._rebuild_list()
+
+    def _on_controller_project_restored(self) -> None:
+        self._rebuild_list(select=max(0, self.goal_list.currentRow()))
+        self.completion_changed.emit()
         self.completion_changed.emit()
