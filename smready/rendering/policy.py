@@ -87,6 +87,8 @@ class Clause:
     """For ``user``: what is open when the answer is empty (no gap when blank)."""
     field: str = ""
     when: When = When()
+    drop_if_repeated: bool = False
+    """For ``user``: leave the text out when it only repeats the block printed before it."""
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,7 @@ def _clause(raw: Any, where: str) -> Clause:
     if (kind == "gap" or gap_text) and not field_path:
         raise ClauseError(f"policy_clauses.yaml: {where}: a gap needs the field it stands for")
     return Clause(kind=kind, text=text.strip(), lead=lead, gap=gap_text, field=field_path,
-                  when=when)
+                  when=when, drop_if_repeated=bool(raw.get("drop_if_repeated", False)))
 
 
 @cache
@@ -521,6 +523,7 @@ class _Builder:
             "goals_list": self.goals_list,
             "spokespeople_table": self.spokespeople_table,
             "responsibilities_table": self.responsibilities_table,
+            "people_table": self.people_table,
             "crisis_table": self.crisis_table,
             "metrics": self.metrics,
             "review_table": self.review_table,
@@ -608,6 +611,24 @@ class _Builder:
                 Cell(phrase(r.response_time) or "—")))
         return [Table(columns=(_("Task"), _("Person"), _("Backup"), _("Timing")),
                       rows=tuple(table_rows), widths=(36, 24, 22, 18))]
+
+    def people_table(self, spec: SectionSpec) -> list[Block]:
+        people = [p for p in self.policy.people if p.name.strip()]
+        if not people:
+            return []
+        groups = {
+            PersonGroup.STAFF: _("Staff"),
+            PersonGroup.VOLUNTEER: _("Volunteer"),
+            PersonGroup.BOARD: _("Board member"),
+            PersonGroup.CONTRACTOR: _("Contractor"),
+        }
+        return [
+            Text(self.fill("Other people named in this policy:")),
+            Table(columns=(_("Name"), _("Role"), _("Staff or volunteer")),
+                  rows=tuple((Cell(p.name.strip()), Cell(phrase(p.role) or "—"),
+                              Cell(groups[p.group])) for p in people),
+                  widths=(34, 40, 26)),
+        ]
 
     def crisis_table(self, spec: SectionSpec) -> list[Block]:
         contacts = [c for c in self.policy.escalation.crisis_contacts if c.name.strip()]
@@ -706,7 +727,7 @@ class _Builder:
         value = self.answer(clause.text)
         paragraphs = sentences(value)
         previous = " ".join(_block_texts(current[-1:]))
-        if paragraphs and not clause.gap and _repeats(" ".join(paragraphs), previous):
+        if paragraphs and clause.drop_if_repeated and _repeats(" ".join(paragraphs), previous):
             paragraphs = []
         if not paragraphs:
             if clause.gap:
