@@ -381,8 +381,17 @@ class _Builder:
         scope = pol.scope
         place = _place(org.country)
         groups = self.scope_groups()
+        # Sensible defaults from other answers: the point person approves posts and gets
+        # what arrives, the first spokesperson answers journalists, the approver of the
+        # policy gets the report. A marker is printed only when there is nobody to name.
+        point_person = self.person_for(TaskKind.POINT_PERSON)
         approvers = [s.name.strip() for s in pol.spokespeople
-                     if s.may_approve_posts and s.name.strip()]
+                     if s.may_approve_posts and s.name.strip()] or (
+            [point_person] if point_person else [])
+        media_to = phrase(pol.media_inquiries_to) or next(
+            (s.name.strip() for s in pol.spokespeople if s.name.strip()), "")
+        router = self.person_for(TaskKind.ROUTING) or point_person
+        report_to = phrase(pol.measurement.report_to) or phrase(pol.review.approver)
         answer_time = ""
         for resp in pol.responsibilities:
             if resp.task is TaskKind.ANSWERING and resp.response_time.strip():
@@ -396,7 +405,8 @@ class _Builder:
             "goals": bool(self.project.goals),
             "spokespeople": any(s.name.strip() for s in pol.spokespeople),
             "approvers": bool(approvers),
-            "media_to": bool(phrase(pol.media_inquiries_to)),
+            "media_to": bool(media_to),
+            "router": bool(router),
             "security_person": bool(self.person_for(TaskKind.SECURITY)
                                     or self.person_for(TaskKind.POINT_PERSON)),
             "point_person": bool(self.person_for(TaskKind.POINT_PERSON)),
@@ -417,7 +427,7 @@ class _Builder:
             "uses_outside_help": pol.agencies.uses_agency or scope.contractors,
             "agency_contact": bool(phrase(pol.agencies.contact)),
             "data_contact": bool(phrase(pol.privacy.data_contact)),
-            "report_to": bool(phrase(pol.measurement.report_to)),
+            "report_to": bool(report_to),
             "ambassadors": bool(ambassadors),
             "reviewer": bool(self.person_for(TaskKind.POLICY_REVIEW)),
             "legal_check_by": bool(phrase(pol.review.legal_check_by)),
@@ -426,7 +436,8 @@ class _Builder:
             **self.vocab.slots(),
             "org": org.name.strip(),
             # Named in the spokespeople table or the task table next to it, with roles there.
-            "media_to": phrase(pol.media_inquiries_to),
+            "media_to": media_to,
+            "router": router,
             "approvers": _join(approvers),
             "security_person": (self.person_for(TaskKind.SECURITY)
                                 or self.person_for(TaskKind.POINT_PERSON)),
@@ -440,7 +451,7 @@ class _Builder:
             "agency_contact": self.who(phrase(pol.agencies.contact)),
             "data_contact": self.who(phrase(pol.privacy.data_contact)),
             "report_every": phrase(pol.measurement.report_every) or _("month"),
-            "report_to": phrase(pol.measurement.report_to),
+            "report_to": report_to,
             "refresher_months": str(pol.training.refresher_months),
             "ambassadors": _join([self.who(a) for a in ambassadors]),
             "reviewer": self.person_for(TaskKind.POLICY_REVIEW),
@@ -536,11 +547,14 @@ class _Builder:
         accounts = [a for a in self.policy.accounts if str(a.platform).strip()]
         if not accounts:
             return []
+        # An account without a named owner is looked after by the point person.
+        point_person = self.person_for(TaskKind.POINT_PERSON)
         return [Table(
             columns=(_("Platform"), _("Account"), _("Owner"), _("What we use it for")),
             rows=tuple(
                 (Cell(_platform_name(a.platform)), Cell(a.handle.strip() or "—"),
-                 self.cell(self.who(a.owner) if a.owner.strip() else "", spec.wizard,
+                 self.cell(self.who(a.owner.strip() or point_person)
+                           if (a.owner.strip() or point_person) else "", spec.wizard,
                            "accounts.owner", _("who owns each official account")),
                  Cell(phrase(a.purpose) or "—"))
                 for a in accounts),
@@ -661,7 +675,8 @@ class _Builder:
     def review_table(self, spec: SectionSpec) -> list[Block]:
         rev = self.policy.review
         due = next_review(self.project)
-        approver = ", ".join(x for x in (rev.approver.strip(), rev.approver_role.strip()) if x)
+        approver = (", ".join(x for x in (rev.approver.strip(), rev.approver_role.strip()) if x)
+                    if rev.approver.strip() else "")
         if due is not None:
             next_text = _("by {date} ({n} months after it takes effect), or sooner when laws, "
                           "platforms or our team change").format(date=format_date(due),

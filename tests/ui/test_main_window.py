@@ -35,7 +35,7 @@ def test_start_page_then_new_business_project(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     assert window.central.currentWidget() is window.start_page
     assert window.windowTitle() == "smready"
-    assert len(window.start_page.example_buttons) == 2
+    assert len(window.start_page.example_buttons) == 5  # the bundled examples
     start_business(qtbot, window)
     project = window.controller.project
     assert project.organization.name == "Café Aurora"
