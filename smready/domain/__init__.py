@@ -11,6 +11,7 @@ from smready.domain.checklist import (
     Question,
     QuestionKind,
     ServiceTier,
+    TierPrices,
 )
 from smready.domain.goals import Goal, GoalType, SmartGap, smart_gaps
 from smready.domain.organization import (
@@ -108,6 +109,7 @@ __all__ = [
     "Spokesperson",
     "TaskKind",
     "TierMatch",
+    "TierPrices",
     "Training",
     "WorkTimeRule",
     "privacy_law_for",

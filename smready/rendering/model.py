@@ -150,6 +150,10 @@ class Document:
     keywords: tuple[str, ...] = ()
     intro: tuple[Block, ...] = field(default_factory=tuple)
     """Blocks on the title page under the title."""
+    draft: bool = False
+    """Not complete or not approved: a DRAFT watermark on every page and a line on the cover."""
+    footer: str | None = None
+    """Text for every page's footer instead of "Page 1 of 5" (sheets that are filed alone)."""
 
     @property
     def toc_sections(self) -> tuple[Section, ...]:
