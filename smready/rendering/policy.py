@@ -209,10 +209,26 @@ def phrase(text: str) -> str:
     return _TRAILING.sub("", _SPACES.sub(" ", text.strip()))
 
 
+def name_slot(text: str) -> str:
+    """A name inside our sentences: trimmed; keeps one final dot ("Acme Inc.")."""
+    text = re.sub(r"[\s,;:—–-]+$", "", _SPACES.sub(" ", text.strip()))
+    return re.sub(r"\.{2,}$", ".", text)
+
+
+def _tidy(text: str) -> str:
+    """Stops doubled where a slot ending in a dot meets ours ("Acme Inc.." -> "Acme Inc.")."""
+    return re.sub(r"(?<!\.)\.(?:\s*\.)+(?!\.)", ".", text)
+
+
+_SLOT_AT_START = re.compile(r"(^|[.!?:]\s+)\{(\w+)\}")
+
+
 def _sentence(paragraph: str) -> str:
     text = _SPACES.sub(" ", paragraph.strip())
     text = re.sub(r"[\s,;:—–-]+$", "", text)
-    text = re.sub(r"\.{2,}$", ".", text) if not text.endswith("...") else text
+    if not text.endswith("..."):
+        text = re.sub(r"\.(?:\s*\.)+$", ".", text)
+    text = re.sub(r"[\s,;:—–-]+$", "", text)
     if not text:
         return ""
     if text[0].islower():
@@ -342,8 +358,8 @@ class _Builder:
 
     def person_for(self, task: TaskKind) -> str:
         for resp in self.policy.responsibilities:
-            if resp.task is task and resp.person.strip():
-                return resp.person.strip()
+            if resp.task is task and phrase(resp.person):
+                return phrase(resp.person)
         return ""
 
     def roles(self) -> dict[str, str]:
@@ -385,11 +401,11 @@ class _Builder:
         # what arrives, the first spokesperson answers journalists, the approver of the
         # policy gets the report. A marker is printed only when there is nobody to name.
         point_person = self.person_for(TaskKind.POINT_PERSON)
-        approvers = [s.name.strip() for s in pol.spokespeople
-                     if s.may_approve_posts and s.name.strip()] or (
+        approvers = [phrase(s.name) for s in pol.spokespeople
+                     if s.may_approve_posts and phrase(s.name)] or (
             [point_person] if point_person else [])
         media_to = phrase(pol.media_inquiries_to) or next(
-            (s.name.strip() for s in pol.spokespeople if s.name.strip()), "")
+            (phrase(s.name) for s in pol.spokespeople if phrase(s.name)), "")
         router = self.person_for(TaskKind.ROUTING) or point_person
         report_to = phrase(pol.measurement.report_to) or phrase(pol.review.approver)
         answer_time = ""
@@ -434,7 +450,7 @@ class _Builder:
         }
         self.slots = {
             **self.vocab.slots(),
-            "org": org.name.strip(),
+            "org": name_slot(org.name),
             # Named in the spokespeople table or the task table next to it, with roles there.
             "media_to": media_to,
             "router": router,
@@ -488,8 +504,12 @@ class _Builder:
     def fill(self, template: str) -> str:
         """Our own text: spelt for the country, slots filled (user text never respelt)."""
         text = self.vocab.spell(_(template))
+        # A slot that starts a sentence starts with a capital, whatever was typed.
+        text = _SLOT_AT_START.sub(lambda m: f"{m.group(1)}{{{m.group(2)}__cap}}", text)
+        slots = {**self.slots, **{f"{k}__cap": v[:1].upper() + v[1:]
+                                  for k, v in self.slots.items()}}
         try:
-            return text.format_map(self.slots)
+            return _tidy(text.format_map(slots))
         except (KeyError, IndexError, ValueError) as exc:
             raise ClauseError(f"policy_clauses.yaml: unknown slot {exc} in {template!r}") from exc
 
@@ -497,15 +517,18 @@ class _Builder:
 
     def gap(self, spec: SectionSpec, what: str, field_path: str) -> Gap:
         what = self.fill(what)
-        return Gap(_("Not decided yet — ask {who}: {what}").format(
-            who=ask_whom(self.project), what=what),
+        return Gap(_("Not decided yet — ask {who}: {what}.").format(
+            who=self.ask_whom(), what=what),
             section=spec.wizard, field=field_path, message=_("Decide {what}.").format(what=what))
+
+    def ask_whom(self) -> str:
+        return phrase(ask_whom(self.project)) or _("the person who approves this policy")
 
     def cell(self, value: str, section: str, field_path: str, what: str) -> Cell:
         value = value.strip()
         if value:
             return Cell(value)
-        return Cell(_("Not decided yet — ask {who}").format(who=ask_whom(self.project)),
+        return Cell(_("Not decided yet — ask {who}").format(who=self.ask_whom()),
                     gap=True, section=section, field=field_path,
                     message=_("Decide {what}.").format(what=self.vocab.spell(what)))
 
@@ -527,9 +550,7 @@ class _Builder:
 
     def block(self, spec: SectionSpec, name: str) -> list[Block]:
         maker: dict[str, Callable[[SectionSpec], list[Block]]] = {
-            "scope_groups": lambda s: ([Bullets(items=tuple(Text(g) for g in
-                                                             self.scope_groups()))]
-                                       if self.scope_groups() else []),
+            "scope_groups": lambda s: _fragments(self.scope_groups()),
             "accounts_table": self.accounts_table,
             "goals_list": self.goals_list,
             "spokespeople_table": self.spokespeople_table,
@@ -761,6 +782,14 @@ class _Builder:
         if not isinstance(obj, str):
             raise ClauseError(f"policy_clauses.yaml: {path!r} is not a text answer")
         return obj
+
+
+def _fragments(items: Sequence[str]) -> list[Block]:
+    """A list that completes the sentence before it: "…;" on each item, "." on the last."""
+    if not items:
+        return []
+    return [Bullets(items=tuple(
+        Text(item + (";" if n < len(items) - 1 else ".")) for n, item in enumerate(items)))]
 
 
 def _join(names: Sequence[str]) -> str:
