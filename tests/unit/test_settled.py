@@ -60,9 +60,12 @@ def _complete(p: Project) -> None:
     pol.accounts = [OfficialAccount(platform="facebook", owner="Maria")]
     pol.spokespeople = [Spokesperson(name="James Okafor", role="Executive director")]
     pol.responsibilities = [Responsibility(task=t, person="Maria Delgado")
-                            for t in (TaskKind.POSTING, TaskKind.MONITORING, TaskKind.ANSWERING)]
+                            for t in (TaskKind.POINT_PERSON, TaskKind.POSTING,
+                                      TaskKind.MONITORING, TaskKind.ANSWERING)]
     pol.escalation.crisis_contacts = [Contact(name="James Okafor", phone="+1 707 555 0100")]
     pol.review = Review(version="1.0", effective_date=dt.date(2026, 12, 1), approver="James")
+    # The printed policy names its goals and point person too (policy_gaps = its markers).
+    p.goals = [_goal()]
 
 
 def _task(task: TaskKind, **fields: str) -> Callable[[Project], None]:
