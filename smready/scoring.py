@@ -563,35 +563,16 @@ def _task_label(task: TaskKind) -> str:
 
 
 def policy_gaps(project: Project) -> list[PolicyGap]:
-    """Required policy answers that are still missing, in the order of the wizard."""
-    policy = project.policy
-    gaps: list[PolicyGap] = []
+    """The open decisions of the policy as printed, in print order.
 
-    def gap(section: str, field: str, message: str) -> None:
-        gaps.append(PolicyGap(section=section, field=field, message=message))
+    Exactly the "Not decided yet" markers of the policy document: each carries the wizard
+    page id and the answer path it stands for. So "complete" means the printed policy has no
+    open marker, and the two can never disagree.
+    """
+    from smready.rendering.policy import build_policy, open_decisions
 
-    if not project.organization.name.strip():
-        gap("organization", "organization.name", _("Give the name of your organization."))
-    if not any(str(a.platform).strip() for a in policy.accounts):
-        gap("accounts", "accounts",
-            _("List at least one official account, such as your Facebook page."))
-    if not any(s.name.strip() for s in policy.spokespeople):
-        gap("spokespeople", "spokespeople",
-            _("Name at least one spokesperson who may speak for the organization."))
-    for task in REQUIRED_TASKS:
-        if not any(r.task is task and r.person.strip() for r in policy.responsibilities):
-            gap("responsibilities", f"responsibilities.{task.value}",
-                _("Name the person responsible for {task}.").format(task=_task_label(task)))
-    if not any(c.name.strip() for c in policy.escalation.crisis_contacts):
-        gap("escalation", "escalation.crisis_contacts",
-            _("Add at least one crisis contact to call when something goes badly wrong."))
-    if not policy.review.approver.strip():
-        gap("review", "review.approver", _("Name the person who approves this policy."))
-    if not policy.review.version.strip():
-        gap("review", "review.version", _("Give the policy a version number, such as 1.0."))
-    if policy.review.effective_date is None:
-        gap("review", "review.effective_date", _("Choose the date the policy takes effect."))
-    return gaps
+    return [PolicyGap(section=g.section, field=g.field, message=g.message)
+            for g in open_decisions(build_policy(project))]
 
 
 def policy_complete(project: Project) -> bool:

@@ -45,6 +45,12 @@ class Cell:
     text: str
     gap: bool = False
     """Shown as "not decided yet" (styled) instead of a value."""
+    section: str = ""
+    """For a gap in the policy: the wizard page id that answers it."""
+    field: str = ""
+    """For a gap in the policy: the answer path it stands for, e.g. "review.approver"."""
+    message: str = ""
+    """For a gap in the policy: what to decide, as the wizard shows it."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,12 @@ class Gap:
     """A decision the user has not made yet, shown as a clearly marked box."""
 
     text: str
+    section: str = ""
+    """The wizard page id that answers this decision (policy only)."""
+    field: str = ""
+    """The answer path it stands for, e.g. "escalation.crisis_contacts" (policy only)."""
+    message: str = ""
+    """What to decide, as the wizard shows it (policy only)."""
     kind: ClassVar[str] = "gap"
 
 
