@@ -146,7 +146,7 @@ def _goal_rows(project: Project) -> list[tuple[Cell, ...]]:
                                                   target=_figure(goal.target))),
             Cell(format_date(goal.deadline)) if goal.deadline
             else Cell(_("No date yet"), gap=True),
-            Cell(_smart_text(goal)),
+            Cell(_smart_text(goal, project)),
         ))
     return rows
 
@@ -155,8 +155,8 @@ def _figure(value: float | None) -> str:
     return "?" if value is None else format_number(value)
 
 
-def _smart_text(goal: Goal) -> str:
-    gaps = smart_gaps(goal)
+def _smart_text(goal: Goal, project: Project) -> str:
+    gaps = smart_gaps(goal, kind=project.organization.kind)
     if not gaps:
         return _("SMART")
     return _("Missing {letters}").format(letters=", ".join(g.letter for g in gaps))
