@@ -168,7 +168,7 @@ def _goals(project: Project) -> list[Block]:
                       "the network, the figure, today's value, the target and a date."))]
     return [
         Text(_("What social media should achieve, each with the figure to watch, today's value, "
-               "the target and the date to reach it.")),
+               "the target and the date to reach it:")),
         Table(columns=(_("Goal"), _("Network and figure"), _("Today → target"), _("By"),
                        _("Check")),
               rows=tuple(_goal_rows(project)), widths=(31, 29, 14, 14, 12)),
@@ -183,8 +183,8 @@ def _price_note(tier: TierMatch, currency: str) -> str:
     if tier.converted:
         return _("Agency prices are US market figures from our source, converted at about "
                  "1 {base} = {rate} {currency} ({when}) and rounded; prices near you may "
-                 "differ.").format(base=prices.currency, rate=format_number(
-                     prices.rates[tier.currency]), currency=tier.currency, when=prices.as_of)
+                 "differ.").format(base=prices.currency, rate=f"{prices.rates[tier.currency]:g}",
+                                   currency=tier.currency, when=prices.as_of)
     if tier.currency != currency:
         return _("Agency prices are US market figures in US dollars; prices near you may "
                  "differ.")
