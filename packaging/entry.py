@@ -6,11 +6,16 @@ command line. One script keeps one analysis and one copy of every module in the 
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 from pathlib import Path
 
 
 def _main() -> int:
+    # The app renders documents in "spawn" worker processes (smready/ui/render_worker.py),
+    # which re-run this executable; this turns such a run into the worker instead of a
+    # second app window.
+    multiprocessing.freeze_support()
     name = Path(sys.executable).stem.lower()
     if name == "smready-cli":
         from smready.cli import main as cli_main

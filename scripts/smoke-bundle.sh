@@ -112,8 +112,17 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   pid=$!
   for _ in $(seq 1 120); do
     if xwininfo -root -tree 2>/dev/null | grep -q "\"Café Aurora — smready\""; then
-      if [ -n "${SMOKE_HOLD:-}" ]; then sleep "$SMOKE_HOLD"; fi
+      # The app starts its render workers right after the first paint: they must run as
+      # workers, not as more app windows (one window of class smready, still this title).
+      sleep "${SMOKE_HOLD:-6}"
+      windows=$(xwininfo -root -tree | grep "(\"smready\" \"smready\")" | grep -vc " 1x1+" || true)
+      title_ok=$(xwininfo -root -tree | grep -c "\"Café Aurora — smready\"" || true)
       kill "$pid"; wait "$pid" 2>/dev/null
+      if [ "$windows" -ne 1 ] || [ "$title_ok" -lt 1 ]; then
+        echo "expected one app window titled Café Aurora — smready, found $windows app windows:"
+        xwininfo -root -tree | grep "smready"
+        exit 1
+      fi
       exit 0
     fi
     kill -0 "$pid" 2>/dev/null || { echo "app exited early"; cat "$WORK/out/gui.log"; exit 1; }
