@@ -102,6 +102,28 @@ fi
   && ! grep -q Traceback "$WORK/out/err.txt" || fail "broken file: $(cat "$WORK/out/err.txt")"
 step "broken file refused: $(cat "$WORK/out/err.txt")"
 
+# install.sh: a per-user install into the temp HOME (menu entry, MIME type, icons, bin links).
+if [ -x "$BUNDLE/install.sh" ]; then
+  clean sh "$BUNDLE/install.sh" > /dev/null || fail "install.sh: exit $?"
+  LOCAL="$WORK/home/.local"
+  for f in bin/smready bin/smready-cli share/applications/smready.desktop \
+      share/mime/packages/smready.xml share/icons/hicolor/16x16/apps/smready.png \
+      share/icons/hicolor/512x512/apps/smready.png share/icons/hicolor/scalable/apps/smready.svg; do
+    [ -e "$LOCAL/$f" ] || fail "install.sh did not install ~/.local/$f"
+  done
+  grep -qx "Exec=$LOCAL/lib/smready/smready %f" "$LOCAL/share/applications/smready.desktop" \
+    || fail "install.sh: wrong Exec line in smready.desktop"
+  grep -qx "MimeType=application/x-smready;" "$LOCAL/share/applications/smready.desktop" \
+    || fail "install.sh: smready.desktop does not open application/x-smready"
+  out=$(clean "$LOCAL/bin/smready-cli" validate "$WORK/My Projects/cafe-aurora.smready") \
+    || fail "installed smready-cli: exit $?"
+  step "install.sh: installed in ~/.local; the installed smready-cli runs ($out)"
+  clean sh "$LOCAL/lib/smready/install.sh" --uninstall > /dev/null || fail "install.sh --uninstall"
+  [ ! -e "$LOCAL/bin/smready" ] && [ ! -e "$LOCAL/lib/smready" ] \
+    && [ ! -e "$LOCAL/share/applications/smready.desktop" ] || fail "--uninstall left files"
+  step "install.sh --uninstall: removed"
+fi
+
 # The app under Xvfb with an example: its main window, titled with the organization's name.
 export BUNDLE WORK
 xvfb-run -a -s "-screen 0 1280x800x24" bash -c '

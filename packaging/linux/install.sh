@@ -64,9 +64,20 @@ ln -sf "$APP_DIR/smready" "$BIN_DIR/smready"
 ln -sf "$APP_DIR/smready-cli" "$BIN_DIR/smready-cli"
 
 # Menu entry: Exec with the full path, so it works even where ~/.local/bin is not on PATH.
+# Quoted (with the Desktop Entry escapes) only when the path needs it: xdg-open's own
+# fallback launcher cannot read a quoted Exec.
+case "$APP_DIR" in
+    *[!A-Za-z0-9_./+@%:,=-]*)
+        EXEC="\"$(printf '%s' "$APP_DIR/smready" | sed 's/[\\"`$]/\\\\&/g')\"" ;;
+    *) EXEC="$APP_DIR/smready" ;;
+esac
 mkdir -p "$DATA_HOME/applications"
-sed "s|^Exec=smready |Exec=\"$APP_DIR/smready\" |" "$APP_DIR/share/applications/smready.desktop" \
-    > "$DATA_HOME/applications/smready.desktop"
+while IFS= read -r line; do
+    case $line in
+        "Exec=smready "*) printf 'Exec=%s %s\n' "$EXEC" "${line#Exec=smready }" ;;
+        *) printf '%s\n' "$line" ;;
+    esac
+done < "$APP_DIR/share/applications/smready.desktop" > "$DATA_HOME/applications/smready.desktop"
 
 mkdir -p "$DATA_HOME/mime/packages"
 cp "$APP_DIR/share/mime/packages/smready.xml" "$DATA_HOME/mime/packages/smready.xml"
