@@ -4,8 +4,10 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+PO := $(wildcard resources/locale/*/LC_MESSAGES/smready.po)
+MO := $(PO:.po=.mo)
 
-.PHONY: run test setup system lint bench screenshots clean bundle smoke-bundle
+.PHONY: run test setup system lint bench screenshots clean i18n bundle smoke-bundle
 
 run: setup
 	$(BIN)/smready $(ARGS)
@@ -15,7 +17,17 @@ test: setup
 	$(BIN)/mypy
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
-setup: system $(STAMP)
+setup: system $(STAMP) $(MO)
+
+# gettext catalogs: `make i18n` extracts every string (babel.cfg) into resources/locale/
+# smready.pot and merges it into the fi and bn .po files; the .mo files are compiled at
+# set-up (and by the wheel build hook) and are not committed.
+resources/locale/%/LC_MESSAGES/smready.mo: resources/locale/%/LC_MESSAGES/smready.po $(STAMP)
+	$(BIN)/python -m smready.catalogs compile
+
+i18n: $(STAMP)
+	$(BIN)/python -m smready.catalogs update
+	$(BIN)/python -m smready.catalogs compile
 
 system:
 	@bash scripts/system-deps.sh

@@ -5,6 +5,15 @@ Safe by construction: the URL fetcher serves ``data:`` URLs and files inside our
 ``resources/`` and ``policy_templates/`` folders, and nothing else (no other files, no
 network). Attachments, from options or from ``<link rel=attachment>`` / ``<a
 rel=attachment>``, are removed before the PDF is written.
+
+Bengali: the bundled Noto Sans Bengali (``resources/fonts/``) is declared with
+``@font-face`` (family ``smready bengali``, named in ``document.css``) and loaded through the
+same fetcher, so a machine without system Bengali fonts still renders glyphs. WeasyPrint
+writes one ToUnicode entry per glyph, which cannot describe shaped clusters (a split vowel
+sign, a reph, a conjunct), so text copied from the PDF came out as "মোহোম্মদ"; every text
+run in a complex shaped script is therefore wrapped in a ``/Span`` marked-content sequence
+with ``/ActualText`` carrying the string as typed (poppler, Acrobat and screen readers read
+it instead of the glyph map), see ``_install_actual_text``.
 """
 
 from __future__ import annotations
@@ -12,19 +21,34 @@ from __future__ import annotations
 import base64
 import binascii
 import mimetypes
+import re
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from smready.domain import Project
-from smready.paths import resources_dir, templates_dir
+from smready.paths import resource, resources_dir, templates_dir
 from smready.rendering.html import render_html
 from smready.rendering.model import DocKind, Paper
 
 PDF_VARIANT = "pdf/ua-1"
 MAX_FETCH_BYTES = 8 * 1024 * 1024
+
+BENGALI_FAMILY = "smready bengali"
+BENGALI_FONTS = (("NotoSansBengali-Regular.ttf", "normal"), ("NotoSansBengali-Bold.ttf", "bold"))
+# The Bengali block, the dandas, ZWNJ/ZWJ and the dotted circle; digits and Latin punctuation
+# stay in the body font.
+BENGALI_RANGE = "U+0964-0965, U+0980-09FE, U+200C-200D, U+25CC"
+
+# Scripts whose glyphs do not map one-to-one onto characters once shaped (reordered vowel
+# signs, conjuncts, ligatures): Arabic to Malayalam/Sinhala, Thai, Lao, Tibetan, Myanmar,
+# Khmer, Vedic extensions. Latin ligatures (fi, fl) already copy right through ToUnicode.
+SHAPED_SCRIPTS = re.compile(
+    "[\u0600-\u07BF\u0860-\u08FF\u0900-\u0DFF\u0E00-\u0EFF\u0F00-\u0FFF"
+    "\u1000-\u109F\u1780-\u17FF\u1CD0-\u1CFF\uA8E0-\uA8FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 
 class RefusedURL(ValueError):
@@ -110,11 +134,65 @@ def safe_url_fetcher() -> Any:
     return _fetcher_class()()
 
 
-def html_to_pdf(html: str, fetcher: Any = None) -> bytes:
-    """Any HTML to PDF with the safe fetcher, no attachments, tagged (PDF/UA-1)."""
-    import weasyprint
+def font_face_css() -> str:
+    """``@font-face`` rules for the bundled fonts, as ``file:`` URLs our fetcher serves."""
+    rules = []
+    for name, weight in BENGALI_FONTS:
+        url = resource("fonts", name).resolve().as_uri()
+        rules.append(
+            f'@font-face {{ font-family: "{BENGALI_FAMILY}"; src: url("{url}"); '
+            f"font-weight: {weight}; font-style: normal; unicode-range: {BENGALI_RANGE}; }}")
+    return "\n".join(rules)
 
+
+def actual_text(text: str) -> str | None:
+    """What a text run should read as when copied, if its glyphs cannot say it themselves."""
+    if not SHAPED_SCRIPTS.search(text):
+        return None
+    # A line's text may end with the space or newline it broke at; the reader adds its own.
+    return text.rstrip("\n\r\t ") or None
+
+
+@cache
+def _install_actual_text() -> None:
+    """Wrap WeasyPrint's text drawing so shaped-script runs carry ``/ActualText``.
+
+    WeasyPrint draws each text box (one line of one inline) inside its tagged ``/Span
+    <</MCID n>> BDC … EMC``; inside it we open ``/Span <</ActualText (…)>> BDC`` around the
+    glyphs. Nested marked content is allowed in tagged PDF (the MCID stays the outer one, so
+    the structure tree and PDF/UA are untouched). Latin-only runs are left as they were.
+    """
+    import pydyf
+    import weasyprint.draw as draw
+
+    original: Callable[..., Any] = draw.draw_text
+    if getattr(original, "smready_actual_text", False):
+        return
+
+    def draw_text(stream: Any, textbox: Any, *args: Any, **kwargs: Any) -> Any:
+        text = actual_text(textbox.text)
+        if text is None:
+            return original(stream, textbox, *args, **kwargs)
+        stream.begin_marked_content("Span", pydyf.Dictionary({"ActualText": pydyf.String(text)}))
+        try:
+            return original(stream, textbox, *args, **kwargs)
+        finally:
+            stream.end_marked_content()
+
+    draw_text.smready_actual_text = True  # type: ignore[attr-defined]
+    draw.draw_text = draw_text
+
+
+def html_to_pdf(html: str, fetcher: Any = None) -> bytes:
+    """Any HTML to PDF with the safe fetcher, no attachments, tagged (PDF/UA-1), the bundled
+    Bengali fonts and ``/ActualText`` on shaped-script text."""
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    _install_actual_text()
     fetcher = fetcher if fetcher is not None else safe_url_fetcher()
+    font_config = FontConfiguration()
+    fonts = weasyprint.CSS(string=font_face_css(), url_fetcher=fetcher, font_config=font_config)
     options: dict[str, Any] = {
         "pdf_variant": PDF_VARIANT,
         "attachments": [],
@@ -122,7 +200,7 @@ def html_to_pdf(html: str, fetcher: Any = None) -> bytes:
     }
     document = weasyprint.HTML(
         string=html, base_url=templates_dir().as_uri() + "/", url_fetcher=fetcher,
-    ).render(**options)
+    ).render(stylesheets=[fonts], font_config=font_config, **options)
     # Attachments can come from the HTML itself; none belong in our documents.
     document.metadata.attachments = []
     for page in document.pages:

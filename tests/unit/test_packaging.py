@@ -36,6 +36,11 @@ def test_wheel_contains_resources_templates_and_examples(tmp_path: Path) -> None
     assert any(n.startswith("smready/_data/policy_templates/") for n in names)
     assert any(n.startswith("smready/_data/examples/") for n in names)
     assert "smready/paths.py" in names
+    # Fonts with their licence, and the catalogs compiled by the build hook (not committed).
+    assert "smready/_data/resources/fonts/NotoSansBengali-Bold.ttf" in names
+    assert "smready/_data/resources/fonts/OFL.txt" in names
+    for lang in ("fi", "bn"):
+        assert f"smready/_data/resources/locale/{lang}/LC_MESSAGES/smready.mo" in names
 
     # Unpacked as site-packages would hold it, the package resolves its own _data copies.
     site = tmp_path / "site"
