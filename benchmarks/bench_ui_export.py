@@ -67,8 +67,8 @@ def main() -> int:
 
     from smready.domain import Project
     from smready.rendering import pdf_bytes
-    from smready.ui.controller import ProjectController
-    from smready.ui.review_page import ReviewPage
+    from smready.ui.app.controller import ProjectController
+    from smready.ui.pages.review import ReviewPage
 
     app = QApplication(sys.argv[:1])
     project = Project.model_validate_json(

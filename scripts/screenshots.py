@@ -17,7 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
 from PySide6.QtWidgets import QApplication
 
-from smready.ui.main import apply_palette, setup_application
+from smready.ui.app.main import apply_palette, setup_application
 
 SIZE = (1280, 800)
 
@@ -32,8 +32,8 @@ def settle(ms: int = 150) -> None:
 def main(out: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     app = setup_application(sys.argv[:1])
-    from smready.ui.main_window import READINESS, REVIEW, MainWindow
-    from smready.ui.start_page import example_files
+    from smready.ui.app.main_window import READINESS, REVIEW, MainWindow
+    from smready.ui.pages.start import example_files
 
     examples = {name: path for path, name in example_files()}
     for scheme in (Qt.ColorScheme.Light, Qt.ColorScheme.Dark):

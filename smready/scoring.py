@@ -8,8 +8,15 @@ unanswered rather than crashing, because project files can be edited by hand.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
-from smready.content import load_checklist, load_labels, load_platforms, load_tiers
+from smready.content import (
+    load_checklist,
+    load_labels,
+    load_platforms,
+    load_tier_prices,
+    load_tiers,
+)
 from smready.domain import (
     AnswerValue,
     Checklist,
@@ -34,6 +41,7 @@ from smready.domain import (
 from smready.i18n import _
 
 __all__ = [
+    "SETTLED_FACTS",
     "WEEKS_PER_MONTH",
     "policy_complete",
     "policy_gaps",
@@ -41,6 +49,7 @@ __all__ = [
     "question_score",
     "resource_check",
     "score",
+    "settled_note",
 ]
 
 WEEKS_PER_MONTH = 52 / 12
@@ -129,6 +138,141 @@ def _advice(question: Question, value: AnswerValue | None, score: float | None) 
     return question.advice
 
 
+# --- what the project already settles ------------------------------------------------------
+#
+# A weak checklist answer may be out of date: the user answered "partly" about complaints,
+# then wrote the complaint route into the policy. Advice that the policy or the goals already
+# settle is not shown as a to-do. Which facts settle which advice is data: the ``settled_by``
+# list of each question in resources/checklist.yaml names keys of this table, and all of them
+# must hold. Each fact has a test that the printed sentence is true (tests/unit/test_settled.py).
+
+
+def N_(message: str) -> str:
+    """Marks a string for translation where it is used, not where it is defined."""
+    return message
+
+
+def _named(text: str) -> bool:
+    return bool(text.strip())
+
+
+def _responsibility(project: Project, task: TaskKind) -> Responsibility | None:
+    for item in project.policy.responsibilities:
+        if item.task is task and _named(item.person):
+            return item
+    return None
+
+
+def _backup_named(project: Project) -> bool:
+    return any(item.task in (TaskKind.POINT_PERSON, TaskKind.ANSWERING) and _named(item.person)
+               and _named(item.backup) for item in project.policy.responsibilities)
+
+
+def _response_time_set(project: Project) -> bool:
+    answering = _responsibility(project, TaskKind.ANSWERING)
+    return answering is not None and _named(answering.response_time)
+
+
+def _post_approval_named(project: Project) -> bool:
+    policy = project.policy
+    return (any(_named(s.name) and s.may_approve_posts for s in policy.spokespeople)
+            or _responsibility(project, TaskKind.POSTING) is not None)
+
+
+def _accounts_have_purposes(project: Project) -> bool:
+    accounts = [a for a in policy_prefill(project).accounts if _named(str(a.platform))]
+    return bool(accounts) and all(_named(a.purpose) for a in accounts)
+
+
+SETTLED_FACTS: dict[str, tuple[Callable[[Project], bool], str]] = {
+    "goals": (
+        lambda p: bool(p.goals),
+        N_("Your SMART goals are set."),
+    ),
+    "goals.relevance": (
+        lambda p: any(_named(g.relevance) for g in p.goals),
+        N_("Your goals say what social media should bring you."),
+    ),
+    "goals.metrics": (
+        lambda p: bool(p.goals) and all(_named(g.metric) for g in p.goals),
+        N_("Each of your goals names the figure to watch."),
+    ),
+    "goals.baselines": (
+        lambda p: bool(p.goals) and all(g.baseline is not None for g in p.goals),
+        N_("Each of your goals records today's figure."),
+    ),
+    "policy.complete": (
+        lambda p: policy_complete(p),
+        N_("The policy is complete and sets the rules for personal accounts."),
+    ),
+    "policy.point_person": (
+        lambda p: _responsibility(p, TaskKind.POINT_PERSON) is not None,
+        N_("The policy names the point person."),
+    ),
+    "policy.backup": (
+        _backup_named,
+        N_("The policy names a backup for the point person."),
+    ),
+    "policy.response_time": (
+        _response_time_set,
+        N_("The policy sets how quickly comments and messages are answered."),
+    ),
+    "policy.spokespeople": (
+        lambda p: any(_named(s.name) for s in p.policy.spokespeople),
+        N_("The policy names the spokespeople."),
+    ),
+    "policy.post_approval": (
+        _post_approval_named,
+        N_("The policy says who approves or publishes posts."),
+    ),
+    "policy.escalation.complaint_route": (
+        lambda p: _named(p.policy.escalation.complaint_route),
+        N_("The policy says where complaints from social media go."),
+    ),
+    "policy.escalation.idea_route": (
+        lambda p: _named(p.policy.escalation.idea_route),
+        N_("The policy says where ideas and suggestions go."),
+    ),
+    "policy.escalation.negative_mention_steps": (
+        lambda p: _named(p.policy.escalation.negative_mention_steps),
+        N_("The policy sets the steps for negative posts."),
+    ),
+    "policy.training.materials": (
+        lambda p: p.policy.training.onboarding and _named(p.policy.training.materials),
+        N_("The policy names the training material and the introduction for newcomers."),
+    ),
+    "policy.measurement.tools": (
+        lambda p: _named(p.policy.measurement.tools),
+        N_("The policy names the tools that give the figures."),
+    ),
+    "policy.measurement.report_to": (
+        lambda p: _named(p.policy.measurement.report_to),
+        N_("The policy says how often the figures are reported, and to whom."),
+    ),
+    "policy.accounts.purpose": (
+        _accounts_have_purposes,
+        N_("The policy says what each official account is for."),
+    ),
+}
+
+
+def settled_facts(project: Project) -> set[str]:
+    """The keys of ``SETTLED_FACTS`` that hold for this project."""
+    return {key for key, (holds, _note) in SETTLED_FACTS.items() if holds(project)}
+
+
+def settled_note(question: Question, facts: set[str]) -> str:
+    """Why the question's advice is already settled ("" when it is still to do).
+
+    Every fact in ``settled_by`` must hold; an unknown key never holds (the content tests
+    check that every key is known).
+    """
+    keys = question.settled_by
+    if not keys or not all(key in facts and key in SETTLED_FACTS for key in keys):
+        return ""
+    return " ".join(_(SETTLED_FACTS[key][1]) for key in keys)
+
+
 # --- the whole checklist -------------------------------------------------------------------
 
 
@@ -142,6 +286,7 @@ def score(project: Project, checklist: Checklist | None = None) -> ReadinessResu
 
     points: list[PointResult] = []
     recommendations: list[tuple[float, int, int, Recommendation]] = []
+    facts = settled_facts(project)
     question_scores: dict[str, float] = {}
     answered_total = 0
     total = 0
@@ -166,7 +311,8 @@ def score(project: Project, checklist: Checklist | None = None) -> ReadinessResu
                           * question.weight / q_weight_sum * (1.0 - (s or 0.0)))
                 recommendations.append((impact, point.number, index, Recommendation(
                     question=question.id, point=point.id, point_title=point.title,
-                    text=_advice(question, value, s), impact=round(impact, 4))))
+                    text=_advice(question, value, s), impact=round(impact, 4),
+                    settled_note=settled_note(question, facts))))
         answered = sum(r.answered for r in results)
         answered_total += answered
         total += len(results)
@@ -180,11 +326,13 @@ def score(project: Project, checklist: Checklist | None = None) -> ReadinessResu
 
     overall = _clamp100(sum(p.score * p.weight for p in points) / total_point_weight)
     recommendations.sort(key=lambda r: (-r[0], r[1], r[2]))
+    ordered = [r[3] for r in recommendations]
     return ReadinessResult(
         overall=overall,
         level=_level(checklist, overall, question_scores),
         points=points,
-        recommendations=[r[3] for r in recommendations],
+        recommendations=[r for r in ordered if not r.settled_note],
+        settled=[r for r in ordered if r.settled_note],
         resources=resource_check(project, checklist),
         policy_counted=policy_counted,
         answered=answered_total,
@@ -246,24 +394,56 @@ def hours_needed(platforms: list[PlatformProfile], posts_per_month: float) -> fl
     return sum(share * p.minutes_per_post / 60 + p.monitoring_hours_per_month for p in platforms)
 
 
+def whole_hours(hours: float) -> int:
+    """The one rounding of hours used everywhere (table, sentence, app): half rounds up."""
+    return math.floor(hours + 0.5)
+
+
 def match_tier(platform_count: int, posts_per_month: float,
                tiers: list[ServiceTier] | None = None) -> ServiceTier | None:
-    """The smallest service tier whose networks and posts cover the plan (the largest if none)."""
-    tiers = sorted(tiers or load_tiers(), key=lambda t: (t.platforms_max, t.posts_min))
+    """The agency tier whose posts a month are closest to the plan's own number.
+
+    Tiers are matched on posts a month, the plan's main figure: the first tier whose range
+    reaches the plan (the lightest one when the plan is smaller than all of them). Whether
+    the tier also covers as many networks is said separately, never used to push a small
+    plan into a bigger, dearer tier.
+    """
+    tiers = sorted(tiers or load_tiers(), key=lambda t: (t.posts_min, t.platforms_max))
     if not tiers or (platform_count == 0 and posts_per_month <= 0):
         return None
     for tier in tiers:
-        if platform_count <= tier.platforms_max and (
-            tier.posts_max is None or posts_per_month <= tier.posts_max
-        ):
+        if tier.posts_max is None or posts_per_month <= tier.posts_max:
             return tier
     return tiers[-1]
 
 
-def cost_text(tier: ServiceTier) -> str:
+def cost_text(tier: ServiceTier, country: str = "US", language: str = "en") -> str:
+    """The tier's monthly cost in the country's currency, formatted for that country."""
+    return _tier_cost(tier, country, language)[0]
+
+
+def _tier_cost(tier: ServiceTier, country: str, language: str) -> tuple[str, str, bool]:
+    from smready.money import convert, currency_for, format_money, locale_for
+
+    prices = load_tier_prices()
+    currency = currency_for(country)
+    locale = locale_for(language, country)
+    low = convert(tier.cost_min, prices, currency)
     if tier.cost_max is None:
-        return _("${cost}+ a month").format(cost=f"{tier.cost_min:,}")
-    return _("${low}–{high} a month").format(low=f"{tier.cost_min:,}", high=f"{tier.cost_max:,}")
+        text = _("{cost}+ a month").format(cost=format_money(low.amount, low.currency, locale))
+    else:
+        high = convert(tier.cost_max, prices, currency)
+        text = _("{low}–{high} a month").format(
+            low=format_money(low.amount, low.currency, locale),
+            high=format_money(high.amount, high.currency, locale))
+    return text, low.currency, low.converted
+
+
+def goal_platforms(project: Project, profiles: list[PlatformProfile]) -> list[PlatformProfile]:
+    """The planned networks that a goal names (a goal on "Instagram" depends on Instagram)."""
+    named = [g.platform.casefold() for g in project.goals if g.platform.strip()]
+    return [p for p in profiles
+            if any(p.id == text.strip() or p.name.casefold() in text for text in named)]
 
 
 def resource_check(project: Project, checklist: Checklist | None = None) -> ResourceCheck:
@@ -274,58 +454,86 @@ def resource_check(project: Project, checklist: Checklist | None = None) -> Reso
     profiles = [by_id[pid] for pid in platform_ids if pid in by_id]
     posts = _non_negative(_prefill_value(project, checklist, "posts_per_month")) or 0.0
     per_week = _non_negative(_prefill_value(project, checklist, "hours_per_week"))
-    needed = hours_needed(profiles, posts)
-    available = per_week * WEEKS_PER_MONTH if per_week is not None else None
+    needed = whole_hours(hours_needed(profiles, posts))
+    available = whole_hours(per_week * WEEKS_PER_MONTH) if per_week is not None else None
     has_plan = bool(profiles) or posts > 0
-    enough = (available + _EPS >= needed) if (available is not None and has_plan) else None
+    enough = (available >= needed) if (available is not None and has_plan) else None
 
     tier = match_tier(len(profiles), posts)
-    tier_match = None if tier is None else TierMatch(
-        id=tier.id, name=tier.name, cost_min=tier.cost_min, cost_max=tier.cost_max,
-        cost_text=cost_text(tier))
+    tier_match = None
+    if tier is not None:
+        text, currency, converted = _tier_cost(tier, project.organization.country,
+                                               project.language)
+        tier_match = TierMatch(
+            id=tier.id, name=tier.name, cost_min=tier.cost_min, cost_max=tier.cost_max,
+            cost_text=text, posts_min=tier.posts_min, posts_max=tier.posts_max,
+            platforms_max=tier.platforms_max, smaller_plan=posts < tier.posts_min,
+            currency=currency, converted=converted)
     return ResourceCheck(
         platforms=platform_ids,
         posts_per_month=posts,
-        hours_needed_per_month=round(needed, 1),
-        hours_available_per_month=None if available is None else round(available, 1),
+        hours_needed_per_month=float(needed),
+        hours_available_per_month=None if available is None else float(available),
         enough=enough,
         tier=tier_match,
-        message=_resource_message(profiles, posts, needed, available, tier_match),
+        message=_resource_message(profiles, posts, needed, available, tier_match,
+                                  goal_platforms(project, profiles)),
     )
 
 
-def _resource_message(profiles: list[PlatformProfile], posts: float, needed: float,
-                      available: float | None, tier: TierMatch | None) -> str:
+def _tier_sentence(tier: TierMatch, platform_count: int, posts: float) -> str:
+    if tier.posts_max is None:
+        size = _("{low} or more posts a month").format(low=tier.posts_min)
+    else:
+        size = _("{low}–{high} posts a month").format(low=tier.posts_min, high=tier.posts_max)
+    if tier.smaller_plan:
+        sentence = _("An agency's lightest service ({name}: {size} on up to {networks} "
+                     "networks) costs about {cost}; your plan of {posts} posts a month is "
+                     "smaller than that.").format(
+            name=tier.name, size=size, networks=tier.platforms_max, cost=tier.cost_text,
+            posts=round(posts))
+    else:
+        sentence = _("The closest agency service is {name} ({size} on up to {networks} "
+                     "networks), at about {cost}.").format(
+            name=tier.name, size=size, networks=tier.platforms_max, cost=tier.cost_text)
+    if platform_count > tier.platforms_max:
+        sentence += " " + _("That service covers fewer networks than the {count} you plan.").format(
+            count=platform_count)
+    return sentence
+
+
+def _resource_message(profiles: list[PlatformProfile], posts: float, need: int,
+                      have: int | None, tier: TierMatch | None,
+                      protected: list[PlatformProfile]) -> str:
     if not profiles and posts <= 0:
         return _("Choose your networks and how many posts a month you plan, and you will see "
                  "how many hours that takes.")
-    need = round(needed)
     if not profiles:
         return _("{posts} posts a month take about {need} hours. Choose your networks to see "
                  "the full picture.").format(posts=round(posts), need=need)
-    agency = ""
-    if tier is not None:
-        agency = " " + _("An agency would charge about {cost} for a plan like this "
-                         "({name} service).").format(cost=tier.cost_text, name=tier.name)
-    if available is None:
+    agency = "" if tier is None else " " + _tier_sentence(tier, len(profiles), posts)
+    if have is None:
         return _("Your plan needs about {need} hours a month. Say how many hours a week you "
                  "can give to see whether it fits.").format(need=need) + agency
-    have = round(available)
-    if available + _EPS >= needed:
+    if have >= need:
         return _("Your plan needs about {need} hours a month and you have {have}. That fits; "
                  "keep the spare time for replies on busy days.").format(need=need, have=have)
     return _("Your plan needs about {need} hours a month; you have {have}. {fix}").format(
-        need=need, have=have, fix=_fix_suggestion(profiles, posts, available)) + agency
+        need=need, have=have, fix=_fix_suggestion(profiles, posts, have, protected)) + agency
 
 
-def _fix_suggestion(profiles: list[PlatformProfile], posts: float, available: float) -> str:
-    """Concrete changes that make the plan fit: drop a network, post less, or find hours."""
+def _fix_suggestion(profiles: list[PlatformProfile], posts: float, available: float,
+                    protected: list[PlatformProfile]) -> str:
+    """Concrete changes that make the plan fit: drop a network no goal depends on, post
+    less, or find hours."""
     drop: PlatformProfile | None = None
     if len(profiles) > 1:
-        # Of the networks whose removal makes the plan fit, drop the one that loses least.
-        fits = [(hours_needed([q for q in profiles if q is not p], posts), i, p)
-                for i, p in enumerate(profiles)]
-        fits = [f for f in fits if f[0] <= available + _EPS]
+        # Of the networks no goal runs on and whose removal makes the plan fit, drop the one
+        # that loses least.
+        keep = {p.id for p in protected}
+        fits = [(whole_hours(hours_needed([q for q in profiles if q is not p], posts)), i, p)
+                for i, p in enumerate(profiles) if p.id not in keep]
+        fits = [f for f in fits if f[0] <= available]
         if fits:
             drop = max(fits, key=lambda f: (f[0], -f[1]))[2]
     monitoring = sum(p.monitoring_hours_per_month for p in profiles)
@@ -333,14 +541,17 @@ def _fix_suggestion(profiles: list[PlatformProfile], posts: float, available: fl
     fitting = math.floor((available - monitoring) * 60 / minutes)
     fewer_posts = 4 <= fitting < posts
     if drop is not None and fewer_posts:
-        return _("Drop one network, such as {name}, or cut to about {posts} posts a "
-                 "month.").format(name=drop.name, posts=fitting)
+        return _("Drop {name}, which none of your goals depends on, or cut to about {posts} "
+                 "posts a month.").format(name=drop.name, posts=fitting)
     if drop is not None:
-        return _("Drop one network, such as {name}, or find more time before you "
-                 "start.").format(name=drop.name)
+        return _("Drop {name}, which none of your goals depends on, or find more time before "
+                 "you start.").format(name=drop.name)
     if fewer_posts:
         return _("Cut to about {posts} posts a month, or find more time before you "
                  "start.").format(posts=fitting)
+    if protected and len(profiles) > 1:
+        return _("Find a few more hours a week: your goals depend on each of these "
+                 "networks, so keep them and post less often on each.")
     return _("Find a few more hours a week, or start with one network and a post a week.")
 
 
@@ -352,35 +563,16 @@ def _task_label(task: TaskKind) -> str:
 
 
 def policy_gaps(project: Project) -> list[PolicyGap]:
-    """Required policy answers that are still missing, in the order of the wizard."""
-    policy = project.policy
-    gaps: list[PolicyGap] = []
+    """The open decisions of the policy as printed, in print order.
 
-    def gap(section: str, field: str, message: str) -> None:
-        gaps.append(PolicyGap(section=section, field=field, message=message))
+    Exactly the "Not decided yet" markers of the policy document: each carries the wizard
+    page id and the answer path it stands for. So "complete" means the printed policy has no
+    open marker, and the two can never disagree.
+    """
+    from smready.rendering.policy import build_policy, open_decisions
 
-    if not project.organization.name.strip():
-        gap("organization", "organization.name", _("Give the name of your organization."))
-    if not any(str(a.platform).strip() for a in policy.accounts):
-        gap("accounts", "accounts",
-            _("List at least one official account, such as your Facebook page."))
-    if not any(s.name.strip() for s in policy.spokespeople):
-        gap("spokespeople", "spokespeople",
-            _("Name at least one spokesperson who may speak for the organization."))
-    for task in REQUIRED_TASKS:
-        if not any(r.task is task and r.person.strip() for r in policy.responsibilities):
-            gap("responsibilities", f"responsibilities.{task.value}",
-                _("Name the person responsible for {task}.").format(task=_task_label(task)))
-    if not any(c.name.strip() for c in policy.escalation.crisis_contacts):
-        gap("escalation", "escalation.crisis_contacts",
-            _("Add at least one crisis contact to call when something goes badly wrong."))
-    if not policy.review.approver.strip():
-        gap("review", "review.approver", _("Name the person who approves this policy."))
-    if not policy.review.version.strip():
-        gap("review", "review.version", _("Give the policy a version number, such as 1.0."))
-    if policy.review.effective_date is None:
-        gap("review", "review.effective_date", _("Choose the date the policy takes effect."))
-    return gaps
+    return [PolicyGap(section=g.section, field=g.field, message=g.message)
+            for g in open_decisions(build_policy(project))]
 
 
 def policy_complete(project: Project) -> bool:

@@ -23,6 +23,7 @@ from smready.domain import (
     QuestionKind,
     ServiceTier,
     TaskKind,
+    TierPrices,
 )
 from smready.i18n import _
 from smready.paths import resource
@@ -34,6 +35,7 @@ __all__ = [
     "load_goal_types",
     "load_labels",
     "load_platforms",
+    "load_tier_prices",
     "load_tiers",
     "platform_name",
     "task_label",
@@ -151,6 +153,16 @@ def load_tiers(path: Path | None = None) -> list[ServiceTier]:
         if tier.cost_max is not None and tier.cost_max < tier.cost_min:
             raise ContentError(path, f"tiers[{tier.id}].cost_max", "is below cost_min")
     return tiers
+
+
+@cache
+def load_tier_prices(path: Path | None = None) -> TierPrices:
+    """The currency of the tier costs and the stated rates to convert them (``tiers.yaml``)."""
+    path = path or resource("tiers.yaml")
+    data = _read_yaml(path).get("prices")
+    if not isinstance(data, dict):
+        raise ContentError(path, "prices", "expected a mapping with currency, as_of and rates")
+    return _validate(TierPrices, data, path, prefix=("prices",))
 
 
 @cache

@@ -49,6 +49,9 @@ class Question(StrictModel):
     prefill: Literal["platforms", "point_person", "posts_per_month", "hours_per_week"] | None = None
     satisfied_by_policy: bool = False
     """A completed policy in the project answers this question with full marks."""
+    settled_by: list[Identifier] = Field(default_factory=list, max_length=6)
+    """Facts of the project (``smready.scoring.SETTLED_FACTS``) that, all together, already
+    settle this question's advice: it is then not shown as something to do."""
 
     @model_validator(mode="after")
     def _check_kind(self) -> Question:
@@ -166,3 +169,22 @@ class ServiceTier(StrictModel):
     cost_min: int = Field(ge=0)
     cost_max: int | None = None
     includes: list[str] = Field(min_length=1, max_length=12)
+
+
+class TierPrices(StrictModel):
+    """The currency the tier costs are given in, and how they are converted for elsewhere."""
+
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    as_of: str = Field(min_length=4, max_length=40)
+    """When the conversion rates were taken, e.g. "November 2025"."""
+    rates: dict[str, float] = Field(default_factory=dict, max_length=60)
+    """Units of each currency for one unit of ``currency`` (approximate market rates)."""
+
+    @model_validator(mode="after")
+    def _check_rates(self) -> TierPrices:
+        for code, rate in self.rates.items():
+            if len(code) != 3 or not code.isupper() or not code.isalpha():
+                raise ValueError(f"rates: {code!r} is not a currency code like EUR")
+            if not (rate > 0 and rate < 1e6):
+                raise ValueError(f"rates.{code}: must be a positive number")
+        return self

@@ -24,17 +24,27 @@ class SizeBand(StrEnum):
 
 class PrivacyLaw(StrEnum):
     GDPR = "gdpr"
+    UK_GDPR = "uk_gdpr"
     CCPA = "ccpa"
     GENERAL = "general"
 
 
-# EU and EEA member states, plus the UK and Switzerland whose laws mirror the GDPR.
+# EU and EEA member states (the GDPR applies there directly).
 GDPR_COUNTRIES = frozenset(
     {
         "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT",
         "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
-        "GB", "CH",
     }
+)
+UK_COUNTRIES = frozenset({"GB"})
+CCPA_THRESHOLDS = (
+    "The CCPA (as amended by the CPRA) covers a for-profit business that does business in "
+    "California and meets at least one of these: yearly gross revenue over $26,625,000 (the "
+    "2025 figure, adjusted for inflation every two years); buys, sells or shares the personal "
+    "information of 100,000 or more California consumers or households a year; or earns half "
+    "or more of its yearly revenue from selling or sharing personal information. Nonprofits "
+    "are outside it unless they control, or are controlled by, a covered business with shared "
+    "branding."
 )
 _CALIFORNIA = frozenset({"ca", "california"})
 
@@ -56,6 +66,8 @@ class Organization(StrictModel):
     contact: Contact = Field(default_factory=Contact)
     website: ShortText = ""
     logo_path: ShortText | None = None
+    ccpa_covered: bool = Field(default=False, description=CCPA_THRESHOLDS)
+    """A for-profit business above one of the CCPA thresholds (see ``CCPA_THRESHOLDS``)."""
 
     @property
     def is_nonprofit(self) -> bool:
@@ -63,13 +75,22 @@ class Organization(StrictModel):
 
     @property
     def privacy_law(self) -> PrivacyLaw:
-        return privacy_law_for(self.country, self.region)
+        return privacy_law_for(self.country, self.region, kind=self.kind,
+                               ccpa_covered=self.ccpa_covered)
 
 
-def privacy_law_for(country: str, region: str) -> PrivacyLaw:
-    """Which privacy law the policy cites: GDPR in Europe, CCPA in California, else general."""
+def privacy_law_for(country: str, region: str, *, kind: OrgKind = OrgKind.SMALL_BUSINESS,
+                    ccpa_covered: bool = False) -> PrivacyLaw:
+    """Which privacy law the policy cites.
+
+    GDPR in the EU/EEA, UK GDPR in the United Kingdom, the CCPA only for a for-profit
+    California business that says it meets one of the thresholds, else a general clause.
+    """
     if country.upper() in GDPR_COUNTRIES:
         return PrivacyLaw.GDPR
-    if country.upper() == "US" and region.strip().lower() in _CALIFORNIA:
+    if country.upper() in UK_COUNTRIES:
+        return PrivacyLaw.UK_GDPR
+    if (country.upper() == "US" and region.strip().lower() in _CALIFORNIA
+            and kind is OrgKind.SMALL_BUSINESS and ccpa_covered):
         return PrivacyLaw.CCPA
     return PrivacyLaw.GENERAL

@@ -18,6 +18,21 @@ from smready.domain.base import (
 from smready.domain.organization import Contact
 
 
+class PersonGroup(StrEnum):
+    STAFF = "staff"
+    VOLUNTEER = "volunteer"
+    BOARD = "board"
+    CONTRACTOR = "contractor"
+
+
+class Person(StrictModel):
+    """Someone named in the policy, so that tables can say who they are."""
+
+    name: Name = Field(min_length=1)
+    role: Name = ""
+    group: PersonGroup = PersonGroup.STAFF
+
+
 class Scope(StrictModel):
     staff: bool = True
     volunteers: bool = False
@@ -118,6 +133,40 @@ class Privacy(StrictModel):
     notes: LongText = ""
 
 
+class Safeguarding(StrictModel):
+    works_with_minors: bool = False
+    """We work with children or young people under 18."""
+    works_with_vulnerable: bool = False
+    """We serve adults who may be in a vulnerable situation (health, money, housing...)."""
+    lead: Name = ""
+    """The person to tell about a safeguarding worry."""
+
+
+class CommentRules(StrictModel):
+    """House rules for comments on our own pages."""
+
+    extra: LongText = ""
+    """Anything else we hide or remove here."""
+    threats_to: Name = ""
+    """Who reports threats to the police or the platform (default: the crisis contacts)."""
+
+
+class PaidAds(StrictModel):
+    uses_ads: bool = False
+    approver: Name = ""
+    """Who approves ad spend."""
+    budget: ShortText = ""
+    """E.g. "up to 150 euros a month"."""
+
+
+class Agencies(StrictModel):
+    uses_agency: bool = False
+    """An agency or freelancer runs or posts on our accounts."""
+    names: ShortText = ""
+    contact: Name = ""
+    """Our person who manages the agency and its access."""
+
+
 class Training(StrictModel):
     onboarding: bool = True
     refresher_months: int = Field(default=12, ge=0, le=60)
@@ -133,6 +182,8 @@ class Review(StrictModel):
     effective_date: dt.date | None = None
     approver: Name = ""
     approver_role: Name = ""
+    legal_check_by: Name = ""
+    """Who checked this version against local law (a lawyer, a charity adviser...)."""
 
 
 class Measurement(StrictModel):
@@ -149,6 +200,8 @@ class NonprofitRules(StrictModel):
     fundraising_rules: LongText = ""
     story_consent: bool = True
     """Written consent before sharing stories or photos of the people served."""
+    registered_charity: bool = True
+    """A 501(c)(3) in the US, a registered charity in England and Wales, or the like."""
 
 
 class PolicyAnswers(StrictModel):
@@ -167,3 +220,11 @@ class PolicyAnswers(StrictModel):
     training: Training = Field(default_factory=Training)
     review: Review = Field(default_factory=Review)
     nonprofit: NonprofitRules = Field(default_factory=NonprofitRules)
+    people: list[Person] = bounded_list(300)
+    """Other people the policy names (backups, ambassadors) with their role."""
+    safeguarding: Safeguarding = Field(default_factory=Safeguarding)
+    comments: CommentRules = Field(default_factory=CommentRules)
+    ads: PaidAds = Field(default_factory=PaidAds)
+    agencies: Agencies = Field(default_factory=Agencies)
+    conversation_ideas: LongText = ""
+    """How we start conversations ourselves, not only answer them."""

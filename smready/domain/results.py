@@ -36,6 +36,8 @@ class Recommendation(StrictModel):
     text: str
     impact: float
     """Weight of the point x the question's share x the shortfall; higher first."""
+    settled_note: str = ""
+    """Why this advice is not a to-do: what the policy or the goals already settle."""
 
 
 class LevelResult(StrictModel):
@@ -52,7 +54,15 @@ class TierMatch(StrictModel):
     cost_min: int
     cost_max: int | None
     cost_text: str
-    """E.g. "$2,000–3,000 a month" or "$3,500+ a month"."""
+    """E.g. "$2,000–3,000 a month", "€1,700–2,600 a month" or "$3,500+ a month"."""
+    posts_min: int = 0
+    posts_max: int | None = None
+    platforms_max: int = 0
+    smaller_plan: bool = False
+    """The plan has fewer posts than the lightest service: it is compared, not matched."""
+    currency: str = "USD"
+    converted: bool = False
+    """The costs were converted from the source's currency at a stated approximate rate."""
 
 
 class ResourceCheck(StrictModel):
@@ -71,6 +81,9 @@ class ReadinessResult(StrictModel):
     level: LevelResult
     points: list[PointResult]
     recommendations: list[Recommendation]
+    """Advice still to act on, most important first."""
+    settled: list[Recommendation] = Field(default_factory=list)
+    """Weak answers whose advice the policy or the goals already settle (with the reason)."""
     resources: ResourceCheck
     policy_counted: bool
     """The project's completed policy was counted toward point 5."""

@@ -1,20 +1,46 @@
 """The acknowledgement sheet.
 
 Design: one page per named person (spokespeople, people in the responsibilities table and
-ambassadors, de-duplicated, in that order) with their name printed, followed by a roster
-page of blank rows for everyone else (new staff, volunteers). When nobody is named yet the
-sheet is the roster alone, with ten blank rows.
+ambassadors, de-duplicated, in that order), handed out and filed on its own: it carries the
+person's name and role, their part in the policy, the policy version and dates, and the
+signature lines. A roster follows for everyone else (new staff, volunteers), with as many
+rows as the organization's size suggests (at least 20 for a nonprofit, whose volunteers sign
+too). Each page's footer names the policy and its version instead of "Page 3 of 5".
+
+A policy that is not complete cannot be signed: the sheet then says so, lists what is still
+to decide, and has no signature lines.
 """
 
 from __future__ import annotations
 
-from smready.domain import Project
+from smready.domain import OrgKind, Project, SizeBand, TaskKind
 from smready.i18n import _
-from smready.rendering.context import format_date, load_logo
-from smready.rendering.model import Block, Cell, Document, Section, Signature, Table, Text
+from smready.rendering.context import add_months, format_date, load_logo
+from smready.rendering.model import (
+    Block,
+    Bullets,
+    Cell,
+    Document,
+    Note,
+    Section,
+    Signature,
+    Table,
+    Text,
+)
 
-BLANK_ROWS_NOBODY_NAMED = 10
-BLANK_ROWS_AFTER_NAMES = 8
+# Blank roster rows by organization size: enough for everyone without a sheet of their own.
+ROSTER_ROWS: dict[SizeBand, int] = {
+    SizeBand.SOLO: 5,
+    SizeBand.MICRO: 10,
+    SizeBand.SMALL: 25,
+    SizeBand.MEDIUM: 40,
+    SizeBand.LARGE: 60,
+}
+MIN_ROWS_NONPROFIT = 20
+
+
+def _clean(name: str) -> str:
+    return " ".join(name.split())
 
 
 def people_to_sign(project: Project) -> list[str]:
@@ -25,7 +51,7 @@ def people_to_sign(project: Project) -> list[str]:
     seen: set[str] = set()
     people = []
     for name in names:
-        clean = " ".join(name.split())
+        clean = _clean(name)
         key = clean.casefold()
         if clean and key not in seen:
             seen.add(key)
@@ -33,44 +59,156 @@ def people_to_sign(project: Project) -> list[str]:
     return people
 
 
-def build_acknowledgement(project: Project) -> Document:
-    org = project.organization.name.strip()
+def roster_rows(project: Project) -> int:
+    rows = ROSTER_ROWS.get(project.organization.size_band, 10)
+    if project.organization.kind is OrgKind.NONPROFIT:
+        rows = max(rows, MIN_ROWS_NONPROFIT)
+    return rows
+
+
+def _same(a: str, b: str) -> bool:
+    return _clean(a).casefold() == _clean(b).casefold() != ""
+
+
+def role_of(project: Project, person: str) -> str:
+    """The person's job title as the project gives it (spokespeople, crisis contacts, the
+    organization's contact, the approver), or "" when the project does not say."""
+    pol = project.policy
+    candidates = [s.role for s in pol.spokespeople if _same(s.name, person)]
+    candidates += [c.role for c in pol.escalation.crisis_contacts if _same(c.name, person)]
+    contact = project.organization.contact
+    if _same(contact.name, person):
+        candidates.append(contact.role)
+    if _same(pol.review.approver, person):
+        candidates.append(pol.review.approver_role)
+    return next((_clean(c) for c in candidates if c.strip()), "")
+
+
+def parts_of(project: Project, person: str) -> list[str]:
+    """What the policy asks of this person, one short phrase each."""
+    from smready.content import task_label
+
+    pol = project.policy
+    parts: list[str] = []
+    for spokesperson in pol.spokespeople:
+        if _same(spokesperson.name, person):
+            topics = _clean(spokesperson.topics).rstrip(".")
+            parts.append(_("Speaks for the organization ({topics})").format(topics=topics)
+                         if topics else _("Speaks for the organization"))
+            if spokesperson.may_approve_posts:
+                parts.append(_("Approves posts before they go out"))
+    for item in pol.responsibilities:
+        label = task_label(item.task)
+        if _same(item.person, person):
+            parts.append(label)
+        elif _same(item.backup, person):
+            parts.append(_("{task} (backup)").format(task=label))
+    if any(_same(c.name, person) for c in pol.escalation.crisis_contacts):
+        parts.append(_("Crisis contact"))
+    if any(_same(a, person) for a in pol.training.ambassadors):
+        parts.append(_("Social media ambassador"))
+    return list(dict.fromkeys(parts))
+
+
+def _ask(project: Project) -> str:
+    for item in project.policy.responsibilities:
+        if item.task is TaskKind.POINT_PERSON and item.person.strip():
+            return _clean(item.person)
+    return _clean(project.policy.review.approver) or _clean(project.organization.contact.name)
+
+
+def _policy_facts(project: Project) -> list[Block]:
     rev = project.policy.review
-    policy_title = _("Social media policy of {org}").format(org=org)
-    version = rev.version.strip() or "—"
-    effective = format_date(rev.effective_date) or _("the date it is approved")
-    statement = _(
+    org = project.organization.name.strip()
+    facts: list[Block] = [
+        Text(lead=_("Policy:"), text=_("Social media policy of {org}").format(org=org)),
+        Text(lead=_("Version:"), text=rev.version.strip()),
+        Text(lead=_("Effective from:"), text=format_date(rev.effective_date)),
+    ]
+    if rev.effective_date is not None:
+        facts.append(Text(lead=_("Next review:"), text=format_date(
+            add_months(rev.effective_date, rev.cadence_months))))
+    return facts
+
+
+def _statement(project: Project) -> str:
+    rev = project.policy.review
+    return _(
         "I have read and understood the social media policy of {org}, version {version}, "
         "effective from {date}. I know whom to ask when I am unsure, and I agree to follow "
-        "it. I understand that nothing in the policy limits my right to discuss pay or "
-        "working conditions.").format(org=org, version=version, date=effective)
-    facts: list[Block] = [
-        Text(lead=_("Policy:"), text=policy_title),
-        Text(lead=_("Version:"), text=version),
-        Text(lead=_("Effective from:"), text=effective),
+        "it.").format(org=project.organization.name.strip(), version=rev.version.strip(),
+                      date=format_date(rev.effective_date))
+
+
+def _person_section(project: Project, index: int, person: str) -> Section:
+    role = role_of(project, person)
+    parts = parts_of(project, person)
+    blocks: list[Block] = [*_policy_facts(project)]
+    if parts:
+        blocks += [Text(lead=_("Your part in this policy:"), text=""),
+                   Bullets(items=tuple(Text(p) for p in parts))]
+    ask = _ask(project)
+    if ask and not _same(ask, person):
+        blocks.append(Text(lead=_("Questions:"), text=_(
+            "ask {who} whenever you are unsure what to post or how to answer.").format(who=ask)))
+    blocks += [
+        Text(_statement(project)),
+        Signature(lines=((_("Name"), person), (_("Role"), role), (_("Signature"), ""),
+                         (_("Date"), ""))),
     ]
+    return Section(id=f"ack{index + 1}",
+                   title=_("Acknowledgement — {name}").format(name=person),
+                   blocks=tuple(blocks), page_break=index > 0, in_toc=False)
+
+
+def _draft_sections(project: Project) -> list[Section]:
+    from smready.scoring import policy_gaps
+
+    gaps = policy_gaps(project)
+    return [Section(
+        id="draft",
+        title=_("This policy cannot be signed yet"),
+        blocks=(
+            Note(lead=_("Draft — not yet approved."), text=_(
+                "Nobody should sign for a policy that is still being written. Print this "
+                "sheet again once the policy is complete and approved; it will then have a "
+                "page for each person named in it and a list for everyone else.")),
+            Text(lead=_("Still to decide:"), text=""),
+            Bullets(items=tuple(Text(g.message) for g in gaps)),
+        ),
+        in_toc=False)]
+
+
+def _footer(project: Project) -> str:
+    rev = project.policy.review
+    return _("Social media policy of {org} — version {version}, effective {date}").format(
+        org=project.organization.name.strip(), version=rev.version.strip(),
+        date=format_date(rev.effective_date))
+
+
+def build_acknowledgement(project: Project) -> Document:
+    from smready.scoring import policy_complete
+
+    org = project.organization.name.strip()
+    complete = policy_complete(project)
     sections: list[Section] = []
-    people = people_to_sign(project)
-    for index, person in enumerate(people):
+    if not complete:
+        sections = _draft_sections(project)
+    else:
+        people = people_to_sign(project)
+        sections = [_person_section(project, i, p) for i, p in enumerate(people)]
+        roster_intro = _("By signing below, each person confirms: {statement}").format(
+            statement=_statement(project))
         sections.append(Section(
-            id=f"ack{index + 1}",
-            title=_("Acknowledgement — {name}").format(name=person),
-            blocks=(*facts, Text(statement),
-                    Signature(lines=((_("Name"), person), (_("Signature"), ""),
-                                     (_("Date"), "")))),
-            page_break=index > 0, in_toc=False))
-    blank = BLANK_ROWS_AFTER_NAMES if people else BLANK_ROWS_NOBODY_NAMED
-    roster_intro = _("By signing below, each person confirms: {statement}").format(
-        statement=statement)
-    sections.append(Section(
-        id="roster",
-        title=_("Acknowledgement — signatures") if not people
-        else _("Acknowledgement — further signatures"),
-        blocks=(*facts, Text(roster_intro), Table(
-            columns=(_("Name"), _("Role"), _("Signature"), _("Date")),
-            rows=tuple((Cell(""), Cell(""), Cell(""), Cell("")) for _row in range(blank)),
-            widths=(30, 20, 32, 18), roster=True)),
-        page_break=bool(people), in_toc=False))
+            id="roster",
+            title=_("Acknowledgement — signatures") if not people
+            else _("Acknowledgement — further signatures"),
+            blocks=(*_policy_facts(project), Text(roster_intro), Table(
+                columns=(_("Name"), _("Role"), _("Signature"), _("Date")),
+                rows=tuple((Cell(""), Cell(""), Cell(""), Cell(""))
+                           for _row in range(roster_rows(project))),
+                widths=(30, 20, 32, 18), roster=True)),
+            page_break=bool(people), in_toc=False))
     return Document(
         kind="acknowledgement",
         title=_("Policy acknowledgement"),
@@ -84,4 +222,6 @@ def build_acknowledgement(project: Project) -> Document:
         cover=False,
         logo=load_logo(project.organization.logo_path),
         keywords=(_("acknowledgement"), org),
+        draft=not complete,
+        footer=_footer(project) if complete else None,
     )

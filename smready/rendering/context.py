@@ -1,6 +1,8 @@
-"""Builds the structured ``Document`` for each kind of output, plus small shared helpers.
+"""Small helpers shared by the document builders (policy, report, acknowledgement).
 
-``build_document`` is the single entry point used by the HTML/PDF and DOCX writers.
+Dates and numbers as a reader expects them, "not decided yet" boxes, table cells, the logo.
+This module imports none of the builders; the dispatcher that picks one is
+``smready.rendering.documents.build_document``.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from pathlib import Path
 
 from smready.domain import Project
 from smready.i18n import _
-from smready.rendering.model import Cell, DocKind, Document, Gap, Logo
+from smready.rendering.model import Cell, Gap, Logo
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 
@@ -25,6 +27,16 @@ def format_date(value: dt.date | None) -> str:
     if value is None:
         return ""
     return f"{value.day} {_(_MONTHS[value.month - 1])} {value.year}"
+
+
+def add_months(start: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (the month's last day when it is shorter)."""
+    import calendar
+
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    return start.replace(year=year, month=month,
+                         day=min(start.day, calendar.monthrange(year, month)[1]))
 
 
 def format_number(value: float) -> str:
@@ -91,19 +103,3 @@ def load_logo(logo_path: str | None) -> Logo | None:
         return None
     mime = _sniff_image(data[:1024])
     return Logo(mime=mime, data=data) if mime else None
-
-
-def build_document(project: Project, doc: DocKind) -> Document:
-    if doc == "policy":
-        from smready.rendering.policy import build_policy
-
-        return build_policy(project)
-    if doc == "report":
-        from smready.rendering.report import build_report
-
-        return build_report(project)
-    if doc == "acknowledgement":
-        from smready.rendering.acknowledgement import build_acknowledgement
-
-        return build_acknowledgement(project)
-    raise ValueError(f"unknown document kind {doc!r}")

@@ -14,7 +14,7 @@ from typing import Any
 
 from smready.domain import Project
 from smready.i18n import _
-from smready.rendering.context import build_document
+from smready.rendering.documents import build_document
 from smready.rendering.model import (
     Block,
     Bullets,

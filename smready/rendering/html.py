@@ -14,7 +14,7 @@ from markupsafe import Markup
 from smready.domain import Project
 from smready.i18n import _
 from smready.paths import resource
-from smready.rendering.context import build_document
+from smready.rendering.documents import build_document
 from smready.rendering.env import environment
 from smready.rendering.model import DocKind, Document, Paper
 
@@ -48,9 +48,10 @@ def _page_counter_css() -> str:
 
 def render_document(document: Document, paper: Paper = "a4") -> str:
     template = environment().get_template(f"{document.kind}.html")
+    footer = _page_counter_css() if document.footer is None else css_string(document.footer)
     page_css = (
         f"@page {{ size: {PAPER_CSS[paper]}; "
-        f"@bottom-center {{ content: {_page_counter_css()}; }} }}"
+        f"@bottom-center {{ content: {footer}; }} }}"
     )
     return template.render(
         doc=document,
@@ -60,6 +61,8 @@ def render_document(document: Document, paper: Paper = "a4") -> str:
             "contents": _("Contents"),
             "logo": _("Logo of {org}").format(org=document.organization),
             "generator": "smready",
+            "draft_mark": _("DRAFT"),
+            "draft_cover": _("Draft — not yet approved"),
         },
     )
 

@@ -45,6 +45,12 @@ class Cell:
     text: str
     gap: bool = False
     """Shown as "not decided yet" (styled) instead of a value."""
+    section: str = ""
+    """For a gap in the policy: the wizard page id that answers it."""
+    field: str = ""
+    """For a gap in the policy: the answer path it stands for, e.g. "review.approver"."""
+    message: str = ""
+    """For a gap in the policy: what to decide, as the wizard shows it."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +69,12 @@ class Gap:
     """A decision the user has not made yet, shown as a clearly marked box."""
 
     text: str
+    section: str = ""
+    """The wizard page id that answers this decision (policy only)."""
+    field: str = ""
+    """The answer path it stands for, e.g. "escalation.crisis_contacts" (policy only)."""
+    message: str = ""
+    """What to decide, as the wizard shows it (policy only)."""
     kind: ClassVar[str] = "gap"
 
 
@@ -138,6 +150,10 @@ class Document:
     keywords: tuple[str, ...] = ()
     intro: tuple[Block, ...] = field(default_factory=tuple)
     """Blocks on the title page under the title."""
+    draft: bool = False
+    """Not complete or not approved: a DRAFT watermark on every page and a line on the cover."""
+    footer: str | None = None
+    """Text for every page's footer instead of "Page 1 of 5" (sheets that are filed alone)."""
 
     @property
     def toc_sections(self) -> tuple[Section, ...]:

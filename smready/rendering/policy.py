@@ -1,31 +1,283 @@
-"""The social media policy: every clause, written once, as a structured ``Document``.
+"""The social media policy, assembled from the clause library as a structured ``Document``.
 
-Plain language for a new employee or volunteer. Sections follow the answers of the policy
-wizard; a decision the user left open is shown as a marked "Not decided yet" box, and a
-section whose only content would be an optional note is left out.
+The wording lives in ``resources/policy_clauses.yaml``: each section is a list of clauses,
+each with the conditions under which it applies (kind of organization, place, privacy law,
+answers). This module loads and checks that file, works out the facts the conditions ask
+about, builds the parts that come from the answers (tables, the goal list) and joins the
+user's own text in whole sentences. Words follow the organization's kind and spelling its
+country (``smready.glossary``).
+
+A decision the user left open is printed as a "Not decided yet" box or cell that carries the
+wizard page and the answer path it stands for; ``open_decisions`` lists them, and
+``smready.scoring.policy_gaps`` is exactly that list.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import yaml
+
 from smready.domain import (
     Consequence,
+    PersonGroup,
     PolicyAnswers,
-    PrivacyLaw,
     Project,
     TaskKind,
     WorkTimeRule,
 )
+from smready.domain.organization import GDPR_COUNTRIES
+from smready.glossary import Vocabulary, vocabulary
 from smready.i18n import _
-from smready.rendering.context import cell, format_date, format_number, gap, load_logo
-from smready.rendering.model import Block, Bullets, Cell, Document, Note, Section, Table, Text
+from smready.paths import resource
+from smready.rendering.context import ask_whom, format_date, format_number, load_logo
+from smready.rendering.model import Block, Bullets, Cell, Document, Gap, Note, Section, Table, Text
+
+__all__ = ["ClauseError", "build_policy", "load_clauses", "next_review", "open_decisions",
+           "phrase", "sentences"]
+
+# Tasks the "Who does what" table always lists, so a missing person is an open decision.
+REQUIRED_TASKS = (TaskKind.POINT_PERSON, TaskKind.POSTING, TaskKind.MONITORING,
+                  TaskKind.ANSWERING)
+
+PLACES = ("us", "uk", "eu", "other")
+LAWS = ("gdpr", "uk_gdpr", "ccpa", "general")
+CONDITION_KEYS = {"kind", "place", "country", "law", "need", "without"}
+CLAUSE_KINDS = ("text", "bullets", "numbered", "note", "user", "block", "gap", "subsection")
 
 
-def _t(text: str, lead: str = "") -> Text:
-    return Text(text=text, lead=lead)
+class ClauseError(Exception):
+    """resources/policy_clauses.yaml is malformed: names the section, clause and reason."""
 
 
-def _bullets(*items: str) -> Bullets:
-    return Bullets(items=tuple(Text(i) for i in items if i))
+# --- the clause library ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class When:
+    kind: str = ""
+    place: tuple[str, ...] = ()
+    country: tuple[str, ...] = ()
+    law: tuple[str, ...] = ()
+    need: tuple[str, ...] = ()
+    without: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Item:
+    text: str
+    when: When = When()
+
+
+@dataclass(frozen=True)
+class Clause:
+    kind: str
+    """One of CLAUSE_KINDS."""
+    text: str = ""
+    """The text (text/note), the answer path (user), the block name (block), what is open
+    (gap) or the title (subsection)."""
+    lead: str = ""
+    items: tuple[Item, ...] = ()
+    gap: str = ""
+    """For ``user``: what is open when the answer is empty (no gap when blank)."""
+    field: str = ""
+    when: When = When()
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    id: str
+    wizard: str
+    title: str
+    clauses: tuple[Clause, ...]
+    when: When = When()
+
+
+def _tuple(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ClauseError(f"policy_clauses.yaml: {where}: expected a string or a list of strings")
+
+
+def _when(raw: Any, where: str) -> When:
+    if raw is None:
+        return When()
+    if not isinstance(raw, dict) or not set(raw) <= CONDITION_KEYS:
+        raise ClauseError(f"policy_clauses.yaml: {where}.when: expected a mapping with keys "
+                          f"from {sorted(CONDITION_KEYS)}")
+    when = When(
+        kind=str(raw.get("kind", "")),
+        place=_tuple(raw.get("place", []), f"{where}.when.place"),
+        country=_tuple(raw.get("country", []), f"{where}.when.country"),
+        law=_tuple(raw.get("law", []), f"{where}.when.law"),
+        need=_tuple(raw.get("need", []), f"{where}.when.need"),
+        without=_tuple(raw.get("without", []), f"{where}.when.without"),
+    )
+    if when.kind not in ("", "small_business", "nonprofit"):
+        raise ClauseError(f"policy_clauses.yaml: {where}.when.kind: unknown kind {when.kind!r}")
+    for value, allowed, name in ((when.place, PLACES, "place"), (when.law, LAWS, "law")):
+        if not set(value) <= set(allowed):
+            raise ClauseError(f"policy_clauses.yaml: {where}.when.{name}: expected some of "
+                              f"{list(allowed)}")
+    return when
+
+
+def _items(raw: Any, where: str) -> tuple[Item, ...]:
+    if not isinstance(raw, list) or not raw:
+        raise ClauseError(f"policy_clauses.yaml: {where}: expected a non-empty list")
+    items = []
+    for n, entry in enumerate(raw):
+        if isinstance(entry, str):
+            items.append(Item(entry))
+        elif isinstance(entry, dict) and isinstance(entry.get("text"), str):
+            items.append(Item(entry["text"], _when(entry.get("when"), f"{where}[{n}]")))
+        else:
+            raise ClauseError(f"policy_clauses.yaml: {where}[{n}]: expected a text or "
+                              "{text, when}")
+    return tuple(items)
+
+
+def _clause(raw: Any, where: str) -> Clause:
+    if not isinstance(raw, dict):
+        raise ClauseError(f"policy_clauses.yaml: {where}: expected a mapping")
+    kinds = [k for k in CLAUSE_KINDS if k in raw]
+    if not kinds or (len(kinds) > 1 and kinds != ["user", "gap"]):
+        raise ClauseError(f"policy_clauses.yaml: {where}: needs exactly one of "
+                          f"{list(CLAUSE_KINDS)}")
+    kind = kinds[0]
+    when = _when(raw.get("when"), where)
+    lead = str(raw.get("lead", ""))
+    if kind in ("bullets", "numbered"):
+        return Clause(kind=kind, items=_items(raw[kind], f"{where}.{kind}"), when=when)
+    text = raw[kind]
+    if not isinstance(text, str) or not text.strip():
+        raise ClauseError(f"policy_clauses.yaml: {where}.{kind}: expected a non-empty text")
+    gap_text = str(raw.get("gap", "")) if kind == "user" else ""
+    field_path = str(raw.get("field", ""))
+    if (kind == "gap" or gap_text) and not field_path:
+        raise ClauseError(f"policy_clauses.yaml: {where}: a gap needs the field it stands for")
+    return Clause(kind=kind, text=text.strip(), lead=lead, gap=gap_text, field=field_path,
+                  when=when)
+
+
+@cache
+def load_clauses() -> tuple[SectionSpec, ...]:
+    """The clause library, checked; raises ClauseError naming section, clause and reason."""
+    path = resource("policy_clauses.yaml")
+    try:
+        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ClauseError(f"{path}: cannot be read: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("sections"), list):
+        raise ClauseError(f"{path}: sections: expected a list")
+    specs = []
+    seen: set[str] = set()
+    for n, raw in enumerate(data["sections"]):
+        where = f"sections[{n}]"
+        if not isinstance(raw, dict) or not {"id", "wizard", "title", "clauses"} <= set(raw):
+            raise ClauseError(f"policy_clauses.yaml: {where}: needs id, wizard, title, clauses")
+        sid = str(raw["id"])
+        if sid in seen:
+            raise ClauseError(f"policy_clauses.yaml: {where}: duplicate id {sid!r}")
+        seen.add(sid)
+        if not isinstance(raw["clauses"], list) or not raw["clauses"]:
+            raise ClauseError(f"policy_clauses.yaml: {sid}.clauses: expected a list")
+        clauses = tuple(_clause(c, f"{sid}.clauses[{i}]") for i, c in enumerate(raw["clauses"]))
+        specs.append(SectionSpec(id=sid, wizard=str(raw["wizard"]), title=str(raw["title"]),
+                                 clauses=clauses, when=_when(raw.get("when"), sid)))
+    return tuple(specs)
+
+
+# --- user text in whole sentences ------------------------------------------------------------
+
+_FINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+_TRAILING = re.compile(r"[\s.,;:!—–-]+$")
+_SPACES = re.compile(r"[ \t]+")
+
+
+def phrase(text: str) -> str:
+    """User text to go inside one of our sentences: trimmed, no final stop or colon."""
+    return _TRAILING.sub("", _SPACES.sub(" ", text.strip()))
+
+
+def _sentence(paragraph: str) -> str:
+    text = _SPACES.sub(" ", paragraph.strip())
+    text = re.sub(r"[\s,;:—–-]+$", "", text)
+    text = re.sub(r"\.{2,}$", ".", text) if not text.endswith("...") else text
+    if not text:
+        return ""
+    if text[0].islower():
+        text = text[0].upper() + text[1:]
+    if not _FINAL.search(text):
+        text += "."
+    return text
+
+
+def sentences(text: str) -> list[str]:
+    """User text as whole paragraphs: each starts with a capital and ends with one stop."""
+    paragraphs = re.split(r"\n\s*\n", text.replace("\r\n", "\n"))
+    out = []
+    for para in paragraphs:
+        joined = " ".join(line.strip() for line in para.splitlines() if line.strip())
+        sentence = _sentence(joined)
+        if sentence:
+            out.append(sentence)
+    return out
+
+
+_STOP = frozenset({
+    "a", "an", "the", "and", "or", "of", "to", "for", "in", "on", "at", "by", "with", "from",
+    "as", "is", "are", "be", "it", "its", "this", "that", "these", "those", "we", "our", "us",
+    "you", "your", "all", "any", "every", "each", "who", "which", "what", "also", "applies",
+    "apply", "including", "include", "includes", "one", "two", "three", "four", "five", "six",
+    "seven", "eight", "nine", "ten",
+})
+
+
+def _stems(text: str) -> set[str]:
+    words = re.findall(r"[^\W_]+", text.lower())
+    out = set()
+    for word in words:
+        if word in _STOP:
+            continue
+        for suffix in ("ers", "ing", "ed", "er", "es", "s", "e"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+        out.add(word)
+    return out
+
+
+def _repeats(user_text: str, before: str) -> bool:
+    """True when the user's paragraph says (almost) nothing the block before it does not.
+
+    Catches a note such as "Applies to the staff, all volunteers and the board" printed
+    right under a list of exactly those groups.
+    """
+    words = _stems(user_text)
+    if not words or not before:
+        return False
+    return len(words & _stems(before)) / len(words) >= 0.75
+
+
+def _block_texts(blocks: Sequence[Block]) -> list[str]:
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Text | Note):
+            out.append(block.text)
+        elif isinstance(block, Bullets):
+            out.extend(i.text for i in block.items)
+    return out
+
+
+# --- the builder -----------------------------------------------------------------------------
 
 
 def _platform_name(platform: str) -> str:
@@ -40,34 +292,51 @@ def _task_label(task: TaskKind) -> str:
     return task_label(task)
 
 
-def _who_it_covers(project: Project) -> list[str]:
-    scope = project.policy.scope
-    groups = []
-    if scope.staff:
-        groups.append(_("everyone employed by us, full-time or part-time, including managers"))
-    if scope.volunteers:
-        groups.append(_("volunteers"))
-    if scope.board:
-        groups.append(_("members of the board"))
-    if scope.contractors:
-        groups.append(_("contractors, freelancers and agencies working for us"))
-    return groups
+def _add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    last = [31, 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28,
+            31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    return dt.date(year, month, min(day.day, last))
 
 
+def next_review(project: Project) -> dt.date | None:
+    """The date of the next review: the effective date plus the review interval."""
+    review = project.policy.review
+    if review.effective_date is None:
+        return None
+    return _add_months(review.effective_date, review.cadence_months)
+
+
+def _place(country: str) -> str:
+    country = country.upper()
+    if country == "US":
+        return "us"
+    if country == "GB":
+        return "uk"
+    if country in GDPR_COUNTRIES:
+        return "eu"
+    return "other"
+
+
+_GROUP_LABELS = {
+    PersonGroup.VOLUNTEER: "volunteer",
+    PersonGroup.BOARD: "board member",
+    PersonGroup.CONTRACTOR: "contractor",
+}
+
+
+@dataclass
 class _Builder:
-    def __init__(self, project: Project, policy: PolicyAnswers) -> None:
-        self.project = project
-        self.org = project.organization
-        self.name = project.organization.name.strip()
-        self.policy = policy
-        self.sections: list[Section] = []
+    project: Project
+    policy: PolicyAnswers
+    vocab: Vocabulary
+    sections: list[Section] = field(default_factory=list)
+    facts: dict[str, object] = field(default_factory=dict)
+    slots: dict[str, str] = field(default_factory=dict)
 
-    def add(self, title: str, blocks: list[Block], level: int = 1) -> None:
-        if level == 1:
-            number = sum(1 for s in self.sections if s.level == 1) + 1
-            title = f"{number}. {title}"
-        self.sections.append(Section(
-            id=f"s{len(self.sections) + 1}", title=title, blocks=tuple(blocks), level=level))
+    # --- facts and slots -------------------------------------------------------------
 
     def person_for(self, task: TaskKind) -> str:
         for resp in self.policy.responsibilities:
@@ -75,603 +344,440 @@ class _Builder:
                 return resp.person.strip()
         return ""
 
-    # --- sections -------------------------------------------------------------------
-
-    def purpose(self) -> None:
-        groups = _who_it_covers(self.project)
-        blocks: list[Block] = [
-            _t(_("This policy explains how {org} uses social media, who may post or speak "
-                 "for us, and what we expect from everyone who works with us when they are "
-                 "online. It is meant to be read in ten minutes; if anything is unclear, "
-                 "ask.").format(org=self.name)),
-        ]
-        if groups:
-            blocks.append(_t(_("It applies to:"), lead=_("Who it covers.")))
-            blocks.append(_bullets(*groups))
-        else:
-            blocks.append(gap(self.project, _("who this policy applies to")))
-        blocks.append(_t(_("It covers the official accounts of {org} and, where they touch on "
-                           "{org}, the personal accounts of the people listed above.")
-                         .format(org=self.name)))
-        if self.policy.scope.notes.strip():
-            blocks.append(_t(self.policy.scope.notes, lead=_("Also note.")))
-        blocks.append(_t(_("Nothing in this policy limits your right to talk about your pay, "
-                           "hours or working conditions (see section \u201cYour personal "
-                           "accounts\u201d).")))
-        self.add(_("Purpose and scope"), blocks)
-
-    def social_media_and_accounts(self) -> None:
-        blocks: list[Block] = [
-            _t(_("\u201cSocial media\u201d means any website or app where people publish and "
-                 "comment in public or semi-public: networks such as Facebook, Instagram, "
-                 "LinkedIn or TikTok, review sites such as Google reviews, video and photo "
-                 "sites, blogs, forums, podcasts, wikis and group chats.")),
-        ]
-        accounts = self.policy.accounts
-        if accounts:
-            blocks.append(_t(_("These are our official accounts. Only the people named in this "
-                               "policy post on them. The owner keeps the account details up to "
-                               "date and answers for what is posted.")))
-            blocks.append(Table(
-                columns=(_("Platform"), _("Account"), _("Owner"), _("What we use it for")),
-                rows=tuple(
-                    (Cell(_platform_name(a.platform)), Cell(a.handle.strip()),
-                     cell(a.owner, self.project), Cell(a.purpose.strip()))
-                    for a in accounts
-                ),
-                widths=(20, 22, 24, 34),
-            ))
-            blocks.append(_t(_("Nobody opens a new account in the name of {org} without the "
-                               "approval of the person responsible for social media.")
-                             .format(org=self.name)))
-        else:
-            blocks.append(gap(self.project, _("which platforms are official and who owns each "
-                                              "account")))
-        if self.policy.tools.strip():
-            blocks.append(_t(self.policy.tools, lead=_("Tools we use.")))
-        self.add(_("What counts as social media, and our official accounts"), blocks)
-
-    def goals(self) -> None:
-        from smready.content import goal_type_info
-
-        goals = self.project.goals
-        blocks: list[Block] = [
-            _t(_("We are on social media for a reason, not because everyone else is. These are "
-                 "the goals our posts should serve:")),
-        ]
-        if not goals:
-            self.add(_("Why we are on social media"),
-                     [*blocks, gap(self.project, _("the goals for social media"))])
-            return
-        items = []
-        for goal in goals:
-            info = goal_type_info(goal.goal_type)
-            parts = []
-            if goal.metric.strip():
-                parts.append(goal.metric.strip())
-            if goal.platform.strip():
-                parts.append(_("on {platform}").format(platform=_platform_name(goal.platform)))
-            if goal.baseline is not None and goal.target is not None:
-                parts.append(_("from {baseline} to {target}").format(
-                    baseline=format_number(goal.baseline), target=format_number(goal.target)))
-            elif goal.target is not None:
-                parts.append(_("reach {target}").format(target=format_number(goal.target)))
-            if goal.deadline is not None:
-                parts.append(_("by {date}").format(date=format_date(goal.deadline)))
-            text = " ".join(parts) if parts else info.description
-            if goal.relevance.strip():
-                text += " — " + _("this serves: {why}").format(why=goal.relevance.strip())
-            items.append(Text(text=text, lead=info.name + "."))
-        blocks.append(Bullets(items=tuple(items)))
-        self.add(_("Why we are on social media"), blocks)
-
-    def values_voice(self) -> None:
-        blocks: list[Block] = []
-        if self.policy.values_voice.strip():
-            blocks.append(_t(self.policy.values_voice))
-        else:
-            blocks.append(gap(self.project, _("how our posts should sound (our values and "
-                                              "voice)")))
-        blocks.append(_t(_("Whatever the platform, posts are honest, polite and easy to "
-                           "understand. When we get something wrong, we say so and correct "
-                           "it.")))
-        self.add(_("Our values and voice"), blocks)
-
-    def spokespeople(self) -> None:
+    def roles(self) -> dict[str, str]:
+        """Name -> how the reader can tell who they are ("volunteer, photographer")."""
         pol = self.policy
-        blocks: list[Block] = []
-        if pol.spokespeople:
-            blocks.append(_t(_("Only these people speak for {org} in public, including "
-                               "comments, interviews and posts on our official accounts:")
-                             .format(org=self.name)))
-            blocks.append(Table(
-                columns=(_("Name"), _("Role"), _("Speaks about"), _("Contact"),
-                         _("Approves posts")),
-                rows=tuple(
-                    (Cell(s.name.strip()), Cell(s.role.strip()), Cell(s.topics.strip()),
-                     Cell(s.contact.strip()), Cell(_("Yes") if s.may_approve_posts else _("No")))
-                    for s in pol.spokespeople
-                ),
-                widths=(22, 18, 22, 24, 14),
-            ))
-        else:
-            blocks.append(gap(self.project, _("who may speak for the organization")))
-        blocks.append(_t(_("Everyone else does not speak for {org}. You are welcome to share "
-                           "our public posts, but do not present your own opinion as our "
-                           "position, and do not answer on our behalf.").format(org=self.name),
-                         lead=_("Who may not.")))
-        approvers = [s.name.strip() for s in pol.spokespeople if s.may_approve_posts]
-        if approvers:
-            blocks.append(_t(_("Routine posts that follow the content plan can go out without "
-                               "approval. Anything new, sensitive or about money, people or "
-                               "partners is approved first by: {names}.")
-                             .format(names=", ".join(approvers)), lead=_("Approval of posts.")))
-        else:
-            blocks.append(gap(self.project, _("who approves posts before they go out")))
-        if pol.media_inquiries_to.strip():
-            blocks.append(_t(_("If a journalist, blogger or researcher contacts you, thank them "
-                               "and pass the request to {who}. Do not give comments "
-                               "yourself.").format(who=pol.media_inquiries_to.strip()),
-                             lead=_("Media inquiries.")))
-        else:
-            blocks.append(gap(self.project, _("who handles questions from journalists")))
-        self.add(_("Who speaks for us"), blocks)
+        found: dict[str, str] = {}
 
-    def security(self) -> None:
-        owner = self.person_for(TaskKind.SECURITY) or self.person_for(TaskKind.POINT_PERSON)
-        blocks: list[Block] = [_bullets(
-            _("Passwords for official accounts live in a password manager. Never send them "
-              "by e-mail or chat, and never write them down where others can see them."),
-            _("Two-factor authentication is switched on for every official account."),
-            _("Each person uses their own login where the platform allows it, so that access "
-              "can be given and taken away one person at a time."),
-            _("When someone leaves or changes role, their access is removed the same day and "
-              "shared passwords are changed."),
-            _("Do not click on links in messages that ask you to log in again or that threaten "
-              "to close the account; check with the person below first."),
-        )]
-        if owner:
-            blocks.append(_t(_("{who} keeps the list of who has access and checks it every "
-                               "three months.").format(who=owner), lead=_("Responsible.")))
-        else:
-            blocks.append(gap(self.project, _("who looks after account security")))
-        self.add(_("Keeping our accounts safe"), blocks)
+        def add(name: str, role: str) -> None:
+            key = name.strip().casefold()
+            if key and role.strip() and key not in found:
+                found[key] = role.strip()
 
-    def confidentiality(self) -> None:
-        hr = self.policy.hr
-        blocks: list[Block] = [
-            _t(_("Do not post anything you learned at work that is not already public and that "
-                 "could harm {org}, our customers or the people we work with.")
-               .format(org=self.name)),
-        ]
-        if hr.confidential_examples.strip():
-            blocks.append(_t(hr.confidential_examples, lead=_("Here that includes:")))
-        blocks.append(_t(_("Never post personal details of customers, clients or colleagues "
-                           "(names, photos, messages, health or money matters) without their "
-                           "permission. When in doubt, leave it out and ask.")))
-        blocks.append(_t(_("This rule is about business secrets and other people's private "
-                           "data. It does not stop you from talking about your own pay or "
-                           "working conditions.")))
-        self.add(_("Confidential information"), blocks)
+        for person in pol.people:
+            label = _GROUP_LABELS.get(person.group, "")
+            role = person.role.strip()
+            if label and label.split()[0] not in role.casefold():
+                role = f"{label}, {role}" if role else label
+            add(person.name, role)
+        for spokesperson in pol.spokespeople:
+            add(spokesperson.name, spokesperson.role)
+        for contact in pol.escalation.crisis_contacts:
+            add(contact.name, contact.role)
+        add(self.project.organization.contact.name, self.project.organization.contact.role)
+        add(pol.review.approver, pol.review.approver_role)
+        return found
 
-    def personal_accounts(self) -> None:
-        hr = self.policy.hr
-        blocks: list[Block] = [
-            _t(_("Your personal accounts are your own business. This section only applies when "
-                 "you post about {org} or our work.").format(org=self.name)),
-        ]
-        items = []
-        if hr.disclose_affiliation:
-            items.append(_("If you write about {org}, our products or services, say that you "
-                           "work with us. Hidden praise misleads people and can break "
-                           "consumer protection law.").format(org=self.name))
-        if hr.personal_disclaimer:
-            items.append(_("If your profile says where you work, make clear that the views are "
-                           "your own, for example with \u201cmy views are my own\u201d."))
-        items.append(_("Do not use our logo or official account names in a way that makes a "
-                       "personal account look official."))
-        items.append(_("You do not have to connect with colleagues, customers or managers on "
-                       "your personal accounts, and nobody may pressure you to."))
-        blocks.append(_bullets(*items))
-        blocks.append(Note(
-            lead=_("Your rights."),
-            text=_("Nothing in this policy limits your right to discuss your pay, hours, "
-                   "benefits or working conditions with colleagues or anyone else, on social "
-                   "media or elsewhere, or to raise concerns about the workplace together. "
-                   "No one will be disciplined for doing so. Labour authorities have struck "
-                   "down social media rules that were written too broadly, so the rules here "
-                   "are deliberately specific."),
-        ))
-        self.add(_("Your personal accounts"), blocks)
+    def who(self, name: str) -> str:
+        name = name.strip()
+        role = self.roles().get(name.casefold(), "")
+        return f"{name} ({role})" if role else name
 
-    def work_time(self) -> None:
-        hr = self.policy.hr
-        rule = {
-            WorkTimeRule.PART_OF_JOB: _(
-                "For the people who run our accounts, social media work is part of the job and "
-                "is done in working hours. Personal use of social media is for breaks."),
-            WorkTimeRule.BREAKS_ONLY: _(
-                "Personal social media is for breaks and time off. During working hours, only "
-                "the people assigned to our accounts use social media, and only for that work."),
-            WorkTimeRule.REASONABLE: _(
-                "Short personal use of social media during the day is fine, as long as it does "
-                "not get in the way of your work, customers or colleagues."),
-        }[hr.work_time]
-        blocks: list[Block] = [_t(rule, lead=_("During working hours."))]
-        if hr.work_devices_ok:
-            blocks.append(_t(_("You may use work computers and phones for personal social "
-                               "media within the rule above. Log out of personal accounts on "
-                               "shared devices."), lead=_("Work devices.")))
-        else:
-            blocks.append(_t(_("Work computers and phones are used for official accounts only, "
-                               "not for personal social media."), lead=_("Work devices.")))
-        if hr.after_hours_posting_expected:
-            blocks.append(_t(_("Some posting or answering outside normal hours is part of the "
-                               "role for the people named in the responsibilities table. That "
-                               "time counts as working time and is agreed in advance."),
-                             lead=_("Outside working hours.")))
-        else:
-            blocks.append(_t(_("Nobody is expected to post or answer messages for {org} in "
-                               "their free time. If the work does not fit in working hours, "
-                               "tell your manager so it can be rearranged.")
-                             .format(org=self.name), lead=_("Outside working hours.")))
-        self.add(_("Social media during work"), blocks)
-
-    def respect(self) -> None:
-        hr = self.policy.hr
-        blocks: list[Block] = [_bullets(
-            _("Treat people online as you would face to face. No insults, threats, slurs, "
-              "sexual comments or bullying, whether on official accounts or about colleagues, "
-              "customers or partners."),
-            _("Harassment of a colleague on social media is handled the same way as harassment "
-              "at work."),
-            _("If you are harassed online because of your work for us, tell your manager or "
-              "the point person. You will get support, and you do not have to answer."),
-        )]
-        if hr.respect_note.strip():
-            blocks.append(_t(hr.respect_note))
-        self.add(_("Respect and harassment"), blocks)
-
-    def copyright(self) -> None:
-        hr = self.policy.hr
-        blocks: list[Block] = [_bullets(
-            _("Only post photos, videos, music and text that we made ourselves, that we have "
-              "paid for, or that we have written permission to use. Credit the creator."),
-            _("Finding something online does not mean we may use it."),
-            _("Our logo and brand materials are used as they are, without changes, and only "
-              "in official posts or with approval."),
-        )]
-        if hr.copyright_note.strip():
-            blocks.append(_t(hr.copyright_note))
-        self.add(_("Copyright, logos and images"), blocks)
-
-    def nonprofit(self) -> None:
-        if not self.org.is_nonprofit:
-            return
-        npr = self.policy.nonprofit
-        self.add(_("Volunteers, board members and fundraising"), [
-            _t(_("As a nonprofit we depend on the trust of supporters and of the people we "
-                 "serve. These extra rules protect that trust.")),
-        ])
-        vol = (_("Volunteers may post on our official accounts when the point person has "
-                 "given them access and shown them this policy.")
-               if npr.volunteers_may_post_officially else
-               _("Volunteers do not post on our official accounts. They are warmly invited to "
-                 "share our posts from their own accounts."))
-        board = (_("Board members may speak for the organization in public on matters the "
-                   "board has decided, and tell the point person when they do.")
-                 if npr.board_may_speak else
-                 _("Board members speak for the organization in public only when they are "
-                   "listed as spokespeople. Board discussions stay confidential until the "
-                   "board decides to share them."))
-        self.add(_("Volunteers and board members"), [_t(vol), _t(board)], level=2)
-        fund: list[Block] = []
-        if npr.fundraising_online:
-            fund.append(_bullets(
-                _("Fundraising posts say clearly who is raising the money, what it is for and "
-                  "how to give through our official channels."),
-                _("Never ask for donations to a personal bank account or payment link."),
-                _("Report honestly on what donations achieved."),
-            ))
-        else:
-            fund.append(_t(_("We do not raise money through social media. Refer anyone who "
-                             "wants to give to our website or office.")))
-        if npr.fundraising_rules.strip():
-            fund.append(_t(npr.fundraising_rules))
-        self.add(_("Fundraising on social media"), fund, level=2)
-        if npr.story_consent:
-            story = _t(_("Before we share the story, photo or video of someone we serve, we "
-                         "get their written consent (from a parent or guardian for a child), "
-                         "explain where it will appear, and remove it if they change their "
-                         "mind. Never share anything that could identify a person in a "
-                         "vulnerable situation without that consent."))
-            self.add(_("Stories and photos of the people we serve"), [story], level=2)
-        else:
-            self.add(_("Stories and photos of the people we serve"),
-                     [gap(self.project, _("how we get consent for the stories and photos of "
-                                          "the people we serve"))], level=2)
-
-    def responsibilities(self) -> None:
-        rows = self.policy.responsibilities
-        blocks: list[Block] = []
-        point = self.person_for(TaskKind.POINT_PERSON)
-        if point:
-            blocks.append(_t(_("{who} is the point person for all our social media: the first "
-                               "person to ask about anything in this policy.").format(who=point)))
-        if rows:
-            blocks.append(Table(
-                columns=(_("Task"), _("Person"), _("Backup"), _("Response time")),
-                rows=tuple(
-                    (Cell(_task_label(r.task) + (f" ({r.notes.strip()})" if r.notes.strip()
-                                                 else "")),
-                     cell(r.person, self.project), Cell(r.backup.strip() or "—"),
-                     Cell(r.response_time.strip() or "—"))
-                    for r in rows
-                ),
-                widths=(36, 22, 20, 22),
-            ))
-        else:
-            blocks.append(gap(self.project, _("who posts, who monitors, who answers and how "
-                                              "fast")))
-        blocks.append(_t(_("When the person is away, the backup takes over. Social media is "
-                           "everyone's business: if you see something about us online that "
-                           "needs an answer, pass it to the person responsible.")))
-        self.add(_("Who does what"), blocks)
-
-    def responding(self) -> None:
-        esc = self.policy.escalation
+    def compute(self) -> None:
+        pol = self.policy
+        org = self.project.organization
+        scope = pol.scope
+        place = _place(org.country)
+        groups = self.scope_groups()
+        approvers = [s.name.strip() for s in pol.spokespeople
+                     if s.may_approve_posts and s.name.strip()]
         answer_time = ""
-        for resp in self.policy.responsibilities:
+        for resp in pol.responsibilities:
             if resp.task is TaskKind.ANSWERING and resp.response_time.strip():
-                answer_time = resp.response_time.strip()
-        blocks: list[Block] = [_bullets(
-            _("We answer comments and messages; posting and then ignoring the replies is the "
-              "worst thing we can do."),
-            (_("We aim to reply {when}.").format(when=answer_time) if answer_time else ""),
-            _("Thank people for praise, answer questions, and move personal details to a "
-              "private message."),
-            _("We do not delete criticism just because it is critical. We remove spam, hate "
-              "speech, threats and posts that reveal someone's private data, and note why."),
-        )]
-        blocks.append(_t(_("Complaints, questions and ideas that reach us on social media go "
-                           "to the right person quickly, and we tell the sender what will "
-                           "happen next.")))
-        if esc.complaint_route.strip():
-            blocks.append(_t(esc.complaint_route, lead=_("Complaints and service problems go "
-                                                         "to:")))
-        else:
-            blocks.append(gap(self.project, _("who receives complaints that arrive on social "
-                                              "media")))
-        if esc.idea_route.strip():
-            blocks.append(_t(esc.idea_route, lead=_("Ideas and suggestions go to:")))
-        else:
-            blocks.append(gap(self.project, _("who receives ideas and suggestions")))
-        self.add(_("Answering comments and passing things on"), blocks)
+                answer_time = phrase(resp.response_time)
+        ambassadors = [phrase(a) for a in pol.training.ambassadors if phrase(a)]
+        safeguarding = pol.safeguarding
+        registered = org.is_nonprofit and pol.nonprofit.registered_charity
+        self.facts = {
+            "scope_groups": bool(groups),
+            "accounts": any(str(a.platform).strip() for a in pol.accounts),
+            "goals": bool(self.project.goals),
+            "spokespeople": any(s.name.strip() for s in pol.spokespeople),
+            "approvers": bool(approvers),
+            "media_to": bool(phrase(pol.media_inquiries_to)),
+            "security_person": bool(self.person_for(TaskKind.SECURITY)
+                                    or self.person_for(TaskKind.POINT_PERSON)),
+            "point_person": bool(self.person_for(TaskKind.POINT_PERSON)),
+            "answer_time": bool(answer_time),
+            "crisis_contacts": any(c.name.strip() for c in pol.escalation.crisis_contacts),
+            "covers_staff": scope.staff,
+            "covers_only_staff": scope.staff and not scope.volunteers and not scope.board,
+            "work_part_of_job": pol.hr.work_time is WorkTimeRule.PART_OF_JOB,
+            "work_breaks_only": pol.hr.work_time is WorkTimeRule.BREAKS_ONLY,
+            "work_reasonable": pol.hr.work_time is WorkTimeRule.REASONABLE,
+            "strict": pol.hr.consequence is Consequence.STRICT,
+            "is_finland": org.country.upper() == "FI",
+            "uk_or_us_charity": registered and place in ("us", "uk"),
+            "safeguarding_applies": (safeguarding.works_with_minors
+                                     or safeguarding.works_with_vulnerable),
+            "safeguarding_lead": bool(phrase(safeguarding.lead)),
+            "ads_approver": bool(phrase(pol.ads.approver)),
+            "uses_outside_help": pol.agencies.uses_agency or scope.contractors,
+            "agency_contact": bool(phrase(pol.agencies.contact)),
+            "data_contact": bool(phrase(pol.privacy.data_contact)),
+            "report_to": bool(phrase(pol.measurement.report_to)),
+            "ambassadors": bool(ambassadors),
+            "reviewer": bool(self.person_for(TaskKind.POLICY_REVIEW)),
+            "legal_check_by": bool(phrase(pol.review.legal_check_by)),
+        }
+        self.slots = {
+            **self.vocab.slots(),
+            "org": org.name.strip(),
+            # Named in the spokespeople table or the task table next to it, with roles there.
+            "media_to": phrase(pol.media_inquiries_to),
+            "approvers": _join(approvers),
+            "security_person": (self.person_for(TaskKind.SECURITY)
+                                or self.person_for(TaskKind.POINT_PERSON)),
+            "point_person": self.person_for(TaskKind.POINT_PERSON),
+            "answer_time": answer_time,
+            "threats_to": (self.who(phrase(pol.comments.threats_to))
+                           if phrase(pol.comments.threats_to)
+                           else self.vocab.spell(_("The first crisis contact"))),
+            "safeguarding_lead": self.who(phrase(safeguarding.lead)),
+            "ads_approver": self.who(phrase(pol.ads.approver)),
+            "agency_contact": self.who(phrase(pol.agencies.contact)),
+            "data_contact": self.who(phrase(pol.privacy.data_contact)),
+            "report_every": phrase(pol.measurement.report_every) or _("month"),
+            "report_to": phrase(pol.measurement.report_to),
+            "refresher_months": str(pol.training.refresher_months),
+            "ambassadors": _join([self.who(a) for a in ambassadors]),
+            "reviewer": self.person_for(TaskKind.POLICY_REVIEW),
+            "legal_check_by": phrase(pol.review.legal_check_by),
+        }
+        self.place: str = place
 
-    def crisis(self) -> None:
-        esc = self.policy.escalation
-        blocks: list[Block] = []
-        if esc.negative_mention_steps.strip():
-            blocks.append(_t(esc.negative_mention_steps, lead=_("Negative comments and "
-                                                                "reviews.")))
-        else:
-            blocks.append(_t(_("Follow these steps:"), lead=_("Negative comments and reviews.")))
-            blocks.append(Bullets(numbered=True, items=(
-                Text(_("Stay calm and do not argue in public.")),
-                Text(_("Check the facts with the people involved.")),
-                Text(_("Reply once, politely, and offer to sort it out in a private "
-                       "message.")),
-                Text(_("If it spreads, involves a threat or the media, or could be a legal "
-                       "matter, tell the crisis contacts below at once.")),
-            )))
-        if esc.hacked_account_steps.strip():
-            blocks.append(_t(esc.hacked_account_steps, lead=_("If an account is hacked.")))
-        else:
-            blocks.append(_t(_("Follow these steps:"), lead=_("If an account is hacked.")))
-            blocks.append(Bullets(numbered=True, items=(
-                Text(_("Tell the crisis contacts straight away, even outside working hours.")),
-                Text(_("Change the password and log out all sessions; use the platform's "
-                       "account recovery if you are locked out.")),
-                Text(_("Delete posts the intruder made and tell followers briefly what "
-                       "happened.")),
-                Text(_("Review who has access and switch on two-factor authentication if it "
-                       "was off.")),
-            )))
-        contacts = esc.crisis_contacts
-        if contacts:
-            blocks.append(_t(_("Crisis contacts, in this order:")))
-            blocks.append(Table(
-                columns=(_("Name"), _("Role"), _("E-mail"), _("Phone")),
-                rows=tuple(
-                    (cell(c.name, self.project), Cell(c.role.strip() or "—"),
-                     Cell(c.email.strip() or "—"), Cell(c.phone.strip() or "—"))
-                    for c in contacts
-                ),
-                widths=(26, 24, 30, 20),
-            ))
-        else:
-            blocks.append(gap(self.project, _("whom to call in a crisis or when an account is "
-                                              "hacked")))
-        self.add(_("Negative mentions, crises and hacked accounts"), blocks)
+    def fact(self, name: str) -> bool:
+        if name in self.facts:
+            return bool(self.facts[name])
+        root, _dot, rest = name.partition(".")
+        obj: Any = {"policy": self.policy, "organization": self.project.organization}.get(root)
+        if obj is None or not rest:
+            raise ClauseError(f"policy_clauses.yaml: unknown fact {name!r}")
+        for part in rest.split("."):
+            if not hasattr(obj, part):
+                raise ClauseError(f"policy_clauses.yaml: unknown fact {name!r}")
+            obj = getattr(obj, part)
+        return bool(obj.strip()) if isinstance(obj, str) else bool(obj)
 
-    def privacy(self) -> None:
-        prv = self.policy.privacy
-        law = self.org.privacy_law
-        law_text = {
-            PrivacyLaw.GDPR: _(
-                "We follow the EU General Data Protection Regulation (GDPR). We collect "
-                "personal data only for a stated purpose and with a lawful basis such as "
-                "consent, keep no more than we need, and people may ask to see or delete "
-                "their data."),
-            PrivacyLaw.CCPA: _(
-                "We follow the California Consumer Privacy Act (CCPA). People have the right "
-                "to know what personal information we collect through social media, to ask us "
-                "to delete it, and to opt out of its sale or sharing."),
-            PrivacyLaw.GENERAL: _(
-                "We follow the privacy law where we operate and the rules of each platform. We "
-                "collect personal data only when we need it, tell people why, and keep it "
-                "safe."),
-        }[law]
-        blocks: list[Block] = [_t(law_text)]
-        items = []
-        if prv.photo_consent:
-            items.append(_("We ask for consent before posting a photo or video in which a "
-                           "person can be recognised. For groups at public events, a visible "
-                           "notice is given and anyone may ask to be left out."))
-        else:
-            items.append(_("Before posting photos of people, check with the point person "
-                           "whether consent is needed."))
-        if prv.minors_extra_care:
-            items.append(_("Children are only shown with written consent from a parent or "
-                           "guardian, and never with their full name or school."))
-        if prv.collects_personal_data:
-            items.append(_("Contests, sign-up forms and messages that collect names, e-mail "
-                           "addresses or other personal data say what the data is for and how "
-                           "long it is kept; it is stored only in our approved systems."))
-        blocks.append(_bullets(*items))
-        if prv.data_contact.strip():
-            blocks.append(_t(_("Questions about personal data go to {who}.")
-                             .format(who=prv.data_contact.strip()), lead=_("Contact.")))
-        if prv.notes.strip():
-            blocks.append(_t(prv.notes))
-        self.add(_("Privacy and consent"), blocks)
+    def holds(self, when: When) -> bool:
+        org = self.project.organization
+        if when.kind and when.kind != org.kind.value:
+            return False
+        if when.place and self.place not in when.place:
+            return False
+        if when.country and org.country.upper() not in when.country:
+            return False
+        if when.law and org.privacy_law.value not in when.law:
+            return False
+        return (all(self.fact(f) for f in when.need)
+                and not any(self.fact(f) for f in when.without))
 
-    def measurement(self) -> None:
+    def fill(self, template: str) -> str:
+        """Our own text: spelt for the country, slots filled (user text never respelt)."""
+        text = self.vocab.spell(_(template))
+        try:
+            return text.format_map(self.slots)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise ClauseError(f"policy_clauses.yaml: unknown slot {exc} in {template!r}") from exc
+
+    # --- gaps ------------------------------------------------------------------------
+
+    def gap(self, spec: SectionSpec, what: str, field_path: str) -> Gap:
+        what = self.fill(what)
+        return Gap(_("Not decided yet — ask {who}: {what}").format(
+            who=ask_whom(self.project), what=what),
+            section=spec.wizard, field=field_path, message=_("Decide {what}.").format(what=what))
+
+    def cell(self, value: str, section: str, field_path: str, what: str) -> Cell:
+        value = value.strip()
+        if value:
+            return Cell(value)
+        return Cell(_("Not decided yet — ask {who}").format(who=ask_whom(self.project)),
+                    gap=True, section=section, field=field_path,
+                    message=_("Decide {what}.").format(what=self.vocab.spell(what)))
+
+    # --- blocks made from the answers ------------------------------------------------
+
+    def scope_groups(self) -> list[str]:
+        scope = self.policy.scope
+        groups = []
+        if scope.staff:
+            groups.append(_("staff: everyone we employ, full-time or part-time, including "
+                            "managers"))
+        if scope.volunteers:
+            groups.append(_("volunteers"))
+        if scope.board:
+            groups.append(_("members of the board"))
+        if scope.contractors:
+            groups.append(_("contractors, freelancers and agencies working for us"))
+        return [self.vocab.spell(g) for g in groups]
+
+    def block(self, spec: SectionSpec, name: str) -> list[Block]:
+        maker: dict[str, Callable[[SectionSpec], list[Block]]] = {
+            "scope_groups": lambda s: ([Bullets(items=tuple(Text(g) for g in
+                                                             self.scope_groups()))]
+                                       if self.scope_groups() else []),
+            "accounts_table": self.accounts_table,
+            "goals_list": self.goals_list,
+            "spokespeople_table": self.spokespeople_table,
+            "responsibilities_table": self.responsibilities_table,
+            "crisis_table": self.crisis_table,
+            "metrics": self.metrics,
+            "review_table": self.review_table,
+        }
+        if name not in maker:
+            raise ClauseError(f"policy_clauses.yaml: {spec.id}: unknown block {name!r}")
+        return maker[name](spec)
+
+    def accounts_table(self, spec: SectionSpec) -> list[Block]:
+        accounts = [a for a in self.policy.accounts if str(a.platform).strip()]
+        if not accounts:
+            return []
+        return [Table(
+            columns=(_("Platform"), _("Account"), _("Owner"), _("What we use it for")),
+            rows=tuple(
+                (Cell(_platform_name(a.platform)), Cell(a.handle.strip() or "—"),
+                 self.cell(self.who(a.owner) if a.owner.strip() else "", spec.wizard,
+                           "accounts.owner", _("who owns each official account")),
+                 Cell(phrase(a.purpose) or "—"))
+                for a in accounts),
+            widths=(18, 22, 26, 34))]
+
+    def goals_list(self, spec: SectionSpec) -> list[Block]:
         from smready.content import goal_type_info
 
-        msr = self.policy.measurement
-        blocks: list[Block] = [
-            _t(_("Social media is a tool, so we check whether it works, like any other "
-                 "marketing.")),
+        items = []
+        for goal in self.project.goals:
+            info = goal_type_info(goal.goal_type)
+            name = self.vocab.goal_name(goal.goal_type.value, info.name)
+            metric = phrase(goal.metric)
+            platform = _platform_name(goal.platform.strip()) if goal.platform.strip() else ""
+            text = metric or self.vocab.spell(phrase(info.description))
+            if platform and platform.casefold() not in text.casefold():
+                text += " " + _("on {platform}").format(platform=platform)
+            if goal.baseline is not None and goal.target is not None:
+                text += ": " + _("from {baseline} to {target}").format(
+                    baseline=format_number(goal.baseline), target=format_number(goal.target))
+            elif goal.target is not None:
+                text += ": " + _("reach {target}").format(target=format_number(goal.target))
+            if goal.deadline is not None:
+                text += " " + _("by {date}").format(date=format_date(goal.deadline))
+            text = _sentence(text)
+            why = sentences(goal.relevance)
+            if why:
+                text += " " + " ".join(why)
+            items.append(Text(text=text, lead=name + "."))
+        return [Bullets(items=tuple(items))] if items else []
+
+    def spokespeople_table(self, spec: SectionSpec) -> list[Block]:
+        people = [s for s in self.policy.spokespeople if s.name.strip()]
+        if not people:
+            return []
+        return [Table(
+            columns=(_("Name"), _("Role"), _("Speaks about"), _("Contact"), _("Approves posts")),
+            rows=tuple(
+                (Cell(s.name.strip()), Cell(s.role.strip() or "—"), Cell(phrase(s.topics) or "—"),
+                 Cell(s.contact.strip() or "—"),
+                 Cell(_("Yes") if s.may_approve_posts else _("No")))
+                for s in people),
+            widths=(20, 20, 24, 24, 12))]
+
+    def responsibilities_table(self, spec: SectionSpec) -> list[Block]:
+        rows = list(self.policy.responsibilities)
+        present = {r.task for r in rows if r.person.strip()}
+        order = list(TaskKind)
+        listed = [r for r in rows if r.person.strip() or r.task in REQUIRED_TASKS]
+        seen = {r.task for r in listed}
+        from smready.domain import Responsibility
+
+        listed += [Responsibility(task=t) for t in REQUIRED_TASKS
+                   if t not in present and t not in seen]
+        listed.sort(key=lambda r: order.index(r.task))
+        table_rows = []
+        for r in listed:
+            label = _task_label(r.task)
+            notes = sentences(r.notes)
+            if notes:
+                label += ". " + " ".join(notes)
+            table_rows.append((
+                Cell(label),
+                self.cell(self.who(r.person) if r.person.strip() else "", spec.wizard,
+                          f"responsibilities.{r.task.value}",
+                          _("who is responsible for {task}").format(task=label.lower())),
+                Cell(self.who(r.backup) if r.backup.strip() else "—"),
+                Cell(phrase(r.response_time) or "—")))
+        return [Table(columns=(_("Task"), _("Person"), _("Backup"), _("Timing")),
+                      rows=tuple(table_rows), widths=(36, 24, 22, 18))]
+
+    def crisis_table(self, spec: SectionSpec) -> list[Block]:
+        contacts = [c for c in self.policy.escalation.crisis_contacts if c.name.strip()]
+        if not contacts:
+            return []
+        return [
+            Text(self.fill("Crisis contacts, in this order:")),
+            Table(columns=(_("Name"), _("Role"), _("E-mail"), _("Phone")),
+                  rows=tuple((Cell(c.name.strip()), Cell(c.role.strip() or "—"),
+                              Cell(c.email.strip() or "—"), Cell(c.phone.strip() or "—"))
+                             for c in contacts),
+                  widths=(24, 24, 32, 20)),
         ]
+
+    def metrics(self, spec: SectionSpec) -> list[Block]:
+        from smready.content import goal_type_info
+
         metrics: list[str] = []
         for goal in self.project.goals:
-            chosen = goal.metric.strip()
-            names = [chosen] if chosen else goal_type_info(goal.goal_type).metrics[:3]
+            chosen = phrase(goal.metric)
+            names = [chosen] if chosen else list(goal_type_info(goal.goal_type).metrics[:3])
             for name in names:
-                if name not in metrics:
+                if name.casefold() not in (m.casefold() for m in metrics):
                     metrics.append(name)
-        if metrics:
-            blocks.append(_t(", ".join(metrics), lead=_("What we measure:")))
-        period = msr.report_every.strip() or _("month")
-        if msr.report_to.strip():
-            blocks.append(_t(_("Every {period}, the figures are summarised and sent to {who}, "
-                               "with what worked, what did not and what we will change.")
-                             .format(period=period, who=msr.report_to.strip()),
-                             lead=_("Reporting.")))
-        else:
-            blocks.append(gap(self.project, _("who receives the social media report")))
-        if msr.tools.strip():
-            blocks.append(_t(msr.tools, lead=_("Tools.")))
-        self.add(_("Measuring and reporting"), blocks)
+        if not metrics:
+            return []
+        return [Text(lead=self.fill("What we measure."),
+                     text=_sentence("; ".join(metrics)))]
 
-    def training(self) -> None:
-        trn = self.policy.training
-        items = []
-        if trn.onboarding:
-            items.append(_("Everyone reads this policy when they join and signs the "
-                           "acknowledgement sheet."))
-        if trn.refresher_months:
-            items.append(_("We run a short refresher every {n} months, and whenever we start "
-                           "on a new platform.").format(n=trn.refresher_months))
-        items.append(_("Nobody has to use a tool they have not been shown: ask for training "
-                       "instead."))
-        blocks: list[Block] = [_bullets(*items)]
-        if trn.materials.strip():
-            blocks.append(_t(trn.materials, lead=_("Training material:")))
-        if trn.ambassadors:
-            blocks.append(_t(", ".join(a.strip() for a in trn.ambassadors if a.strip()),
-                             lead=_("Our social media ambassadors:")))
-            blocks.append(_t(_("Ambassadors help colleagues get started and share ideas for "
-                               "posts. Anyone can volunteer.")))
-        recognition = trn.recognition.strip() or _(
-            "We credit people who help a customer quickly online or bring a good idea.")
-        blocks.append(_t(recognition, lead=_("Recognition.")))
-        self.add(_("Training and ambassadors"), blocks)
-
-    def enforcement(self) -> None:
-        hr = self.policy.hr
-        text = {
-            Consequence.STANDARD: _(
-                "A breach of this policy is handled like any other breach of workplace rules: "
-                "first a conversation, then a written warning, and further steps only if it "
-                "continues."),
-            Consequence.STRICT: _(
-                "Most breaches are handled with a conversation and, if needed, a warning. "
-                "Serious breaches such as leaking confidential information or harassing "
-                "someone can lead to dismissal or the end of a volunteer role."),
-        }[hr.consequence]
-        blocks: list[Block] = [_t(text)]
-        blocks.append(_t(_("If you are unsure whether something is allowed, ask before you "
-                           "post. Asking never gets anyone into trouble.")))
-        if hr.extra_rules.strip():
-            blocks.append(_t(hr.extra_rules, lead=_("Other rules.")))
-        self.add(_("If this policy is not followed"), blocks)
-
-    def review(self) -> None:
+    def review_table(self, spec: SectionSpec) -> list[Block]:
         rev = self.policy.review
+        due = next_review(self.project)
+        approver = ", ".join(x for x in (rev.approver.strip(), rev.approver_role.strip()) if x)
+        if due is not None:
+            next_text = _("by {date} ({n} months after it takes effect), or sooner when laws, "
+                          "platforms or our team change").format(date=format_date(due),
+                                                                 n=rev.cadence_months)
+        else:
+            next_text = _("{n} months after it takes effect, or sooner when laws, platforms "
+                          "or our team change").format(n=rev.cadence_months)
         rows = [
-            (Cell(_("Version")), cell(rev.version, self.project)),
+            (Cell(_("Version")), self.cell(rev.version, spec.wizard, "review.version",
+                                           _("the version number of this policy"))),
             (Cell(_("Effective from")),
-             Cell(format_date(rev.effective_date)) if rev.effective_date
-             else cell("", self.project)),
-            (Cell(_("Approved by")),
-             cell(", ".join(x for x in (rev.approver.strip(), rev.approver_role.strip()) if x),
-                  self.project)),
-            (Cell(_("Next review")),
-             Cell(_("every {n} months, or sooner when laws, platforms or our team change")
-                  .format(n=rev.cadence_months))),
+             self.cell(format_date(rev.effective_date), spec.wizard, "review.effective_date",
+                       _("the date this policy takes effect"))),
+            (Cell(_("Approved by")), self.cell(approver, spec.wizard, "review.approver",
+                                               _("who approves this policy"))),
+            (Cell(_("Next review")), Cell(next_text)),
         ]
-        blocks: list[Block] = [Table(columns=(_("Item"), _("Detail")), rows=tuple(rows),
-                                     widths=(30, 70))]
-        reviewer = self.person_for(TaskKind.POLICY_REVIEW)
-        if reviewer:
-            blocks.append(_t(_("{who} makes sure the review happens.").format(who=reviewer)))
-        self.add(_("Review and approval"), blocks)
+        return [Table(columns=(_("Item"), _("Detail")), rows=tuple(rows), widths=(28, 72))]
+
+    # --- sections --------------------------------------------------------------------
+
+    def items(self, items: Sequence[Item]) -> tuple[Text, ...]:
+        return tuple(Text(self.fill(i.text)) for i in items if self.holds(i.when))
+
+    def section(self, spec: SectionSpec) -> None:
+        if not self.holds(spec.when):
+            return
+        title = self.fill(spec.title)
+        current: list[Block] = []
+        parts: list[tuple[str, int, list[Block]]] = [(title, 1, current)]
+        for clause in spec.clauses:
+            if not self.holds(clause.when):
+                continue
+            lead = self.fill(clause.lead) if clause.lead else ""
+            if clause.kind == "subsection":
+                current = []
+                parts.append((self.fill(clause.text), 2, current))
+            elif clause.kind == "text":
+                current.append(Text(text=self.fill(clause.text), lead=lead))
+            elif clause.kind == "note":
+                current.append(Note(text=self.fill(clause.text), lead=lead))
+            elif clause.kind in ("bullets", "numbered"):
+                items = self.items(clause.items)
+                if items:
+                    current.append(Bullets(items=items, numbered=clause.kind == "numbered"))
+            elif clause.kind == "block":
+                current.extend(self.block(spec, clause.text))
+            elif clause.kind == "gap":
+                current.append(self.gap(spec, clause.text, clause.field))
+            elif clause.kind == "user":
+                self.user_text(spec, clause, lead, current)
+        for number_title, level, blocks in parts:
+            if not blocks:
+                continue
+            if level == 1:
+                number = sum(1 for s in self.sections if s.level == 1) + 1
+                number_title = f"{number}. {number_title}"
+            self.sections.append(Section(id=f"s{len(self.sections) + 1}", title=number_title,
+                                         blocks=tuple(blocks), level=level))
+
+    def user_text(self, spec: SectionSpec, clause: Clause, lead: str,
+                  current: list[Block]) -> None:
+        value = self.answer(clause.text)
+        paragraphs = sentences(value)
+        previous = " ".join(_block_texts(current[-1:]))
+        if paragraphs and not clause.gap and _repeats(" ".join(paragraphs), previous):
+            paragraphs = []
+        if not paragraphs:
+            if clause.gap:
+                current.append(self.gap(spec, clause.gap, clause.field))
+            return
+        current.append(Text(text=paragraphs[0], lead=lead))
+        current.extend(Text(p) for p in paragraphs[1:])
+
+    def answer(self, path: str) -> str:
+        root, _dot, rest = path.partition(".")
+        obj: Any = {"policy": self.policy, "organization": self.project.organization}.get(root)
+        for part in rest.split("."):
+            if obj is None or not hasattr(obj, part):
+                raise ClauseError(f"policy_clauses.yaml: unknown answer {path!r}")
+            obj = getattr(obj, part)
+        if not isinstance(obj, str):
+            raise ClauseError(f"policy_clauses.yaml: {path!r} is not a text answer")
+        return obj
+
+
+def _join(names: Sequence[str]) -> str:
+    names = [n for n in names if n]
+    if len(names) <= 1:
+        return "".join(names)
+    return _("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
+
+
+def _walk_gaps(document: Document) -> Iterator[Gap | Cell]:
+    for section in document.sections:
+        for block in section.blocks:
+            if isinstance(block, Gap):
+                yield block
+            elif isinstance(block, Table):
+                for row in block.rows:
+                    yield from (c for c in row if c.gap)
+
+
+def open_decisions(document: Document) -> list[Gap | Cell]:
+    """Every "Not decided yet" marker of a built policy, in print order."""
+    return list(_walk_gaps(document))
 
 
 def build_policy(project: Project) -> Document:
     from smready.scoring import policy_prefill
 
     policy = policy_prefill(project)
-    builder = _Builder(project, policy)
-    builder.purpose()
-    builder.social_media_and_accounts()
-    builder.goals()
-    builder.values_voice()
-    builder.spokespeople()
-    builder.security()
-    builder.confidentiality()
-    builder.personal_accounts()
-    builder.work_time()
-    builder.respect()
-    builder.copyright()
-    builder.nonprofit()
-    builder.responsibilities()
-    builder.responding()
-    builder.crisis()
-    builder.privacy()
-    builder.measurement()
-    builder.training()
-    builder.enforcement()
-    builder.review()
+    builder = _Builder(project=project, policy=policy, vocab=vocabulary(project.organization))
+    builder.compute()
+    for spec in load_clauses():
+        builder.section(spec)
     rev = policy.review
-    facts = [(_("Version"), rev.version.strip())]
+    facts: list[tuple[str, str]] = [(_("Version"), rev.version.strip())]
     if rev.effective_date:
         facts.append((_("Effective from"), format_date(rev.effective_date)))
     if rev.approver.strip():
         facts.append((_("Approved by"), ", ".join(
             x for x in (rev.approver.strip(), rev.approver_role.strip()) if x)))
-    kind = (_("nonprofit") if project.organization.is_nonprofit else _("small business"))
+    due = next_review(project)
+    if due is not None:
+        facts.append((_("Next review"), format_date(due)))
+    org = project.organization
+    kind = _("nonprofit") if org.is_nonprofit else _("small business")
     return Document(
         kind="policy",
         title=_("Social media policy"),
-        organization=project.organization.name.strip(),
+        organization=org.name.strip(),
         subject=_("How {org} uses social media: rules, responsibilities and contacts ({kind}).")
-        .format(org=project.organization.name.strip(), kind=kind),
+        .format(org=org.name.strip(), kind=kind),
         lang=project.language,
         cover_facts=tuple((k, v) for k, v in facts if v),
         sections=tuple(builder.sections),
-        logo=load_logo(project.organization.logo_path),
-        keywords=(_("social media policy"), project.organization.name.strip()),
+        logo=load_logo(org.logo_path),
+        keywords=(_("social media policy"), org.name.strip()),
     )

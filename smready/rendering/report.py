@@ -1,11 +1,24 @@
-"""The readiness report: score, level, radar chart, the six points, recommendations,
-the resource check and the action plan."""
+"""The readiness report: score, level, radar chart, the six points with the user's notes,
+the SMART goals, recommendations (with the actions made of them, and what the policy or the
+goals already settle), the resource check and the action plan.
+
+Everything a recommendation says comes from ``smready.scoring.score``, the same function
+the app's results panel shows, so the paper and the screen cannot disagree.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from smready.domain import Project, ReadinessResult
+from smready.domain import (
+    Action,
+    Goal,
+    Project,
+    ReadinessResult,
+    Recommendation,
+    TierMatch,
+    smart_gaps,
+)
 from smready.i18n import _
 from smready.rendering.charts import radar_svg
 from smready.rendering.context import format_date, format_number, load_logo
@@ -40,7 +53,8 @@ def _summary(result: ReadinessResult) -> list[Block]:
     return blocks
 
 
-def _points(result: ReadinessResult) -> list[Section]:
+def _points(result: ReadinessResult, project: Project) -> list[Section]:
+    notes = project.readiness.notes
     sections = []
     for point in result.points:
         blocks: list[Block] = [
@@ -51,24 +65,133 @@ def _points(result: ReadinessResult) -> list[Section]:
         ]
         if point.note:
             blocks.append(Text(point.note))
+        note = notes.get(point.id, "").strip()
+        if note:
+            blocks.append(Note(lead=_("Your notes:"), text=note))
         sections.append(Section(id=f"p-{point.id}", title=f"{point.number}. {point.title}",
                                 blocks=tuple(blocks), level=2))
     return sections
 
 
-def _recommendations(result: ReadinessResult) -> list[Block]:
+def _action_for(project: Project, question: str) -> Action | None:
+    """The action made of a recommendation (the open one first, else the latest done)."""
+    made = [a for a in project.actions if a.question == question]
+    return next((a for a in made if not a.done), made[-1] if made else None)
+
+
+def _action_text(action: Action) -> str:
+    owner = action.owner.strip() or _("nobody yet")
+    if action.done:
+        return _("Done: {title} ({owner}).").format(title=_stop(action.title), owner=owner)
+    if action.due is None:
+        return _("In the action plan: {title} — {owner}, no date yet.").format(
+            title=_stop(action.title), owner=owner)
+    return _("In the action plan: {title} — {owner}, by {date}.").format(
+        title=_stop(action.title), owner=owner, date=format_date(action.due))
+
+
+def _stop(text: str) -> str:
+    """User text inside our sentence: no doubled final stop."""
+    return " ".join(text.split()).rstrip(" .")
+
+
+def _recommendation_item(rec: Recommendation, project: Project, *, settled: bool = False
+                         ) -> Text:
+    text = rec.settled_note if settled else rec.text
+    action = _action_for(project, rec.question)
+    if action is not None:
+        text += "\n" + _action_text(action)
+    return Text(lead=f"{rec.point_title}:", text=text)
+
+
+def _recommendations(result: ReadinessResult, project: Project) -> list[Block]:
     recs = sorted(result.recommendations, key=lambda r: r.impact, reverse=True)
+    blocks: list[Block]
     if not recs:
-        return [Text(_("No recommendations: every point is in good shape. Keep measuring and "
-                       "review the policy on schedule."))]
+        blocks = [Text(_("No recommendations: every point is in good shape. Keep measuring and "
+                         "review the policy on schedule."))]
+    else:
+        blocks = [
+            Text(_("Most important first. Each one raises the score of the point named.")),
+            Bullets(numbered=True, items=tuple(_recommendation_item(r, project) for r in recs)),
+        ]
+    if result.settled:
+        order = {p.id: p.number for p in result.points}
+        settled = sorted(result.settled, key=lambda r: order.get(r.point, 0))
+        blocks += [
+            Text(lead=_("Already settled:"), text=_(
+                "your checklist answers still count these as weak, but your policy or your "
+                "goals settle them. Update those answers when you next go through the "
+                "checklist.")),
+            Bullets(items=tuple(_recommendation_item(r, project, settled=True)
+                                for r in settled)),
+        ]
+    return blocks
+
+
+def _goal_rows(project: Project) -> list[tuple[Cell, ...]]:
+    from smready.content import goal_type_info
+
+    rows: list[tuple[Cell, ...]] = []
+    for goal in project.goals:
+        info = goal_type_info(goal.goal_type)
+        kind = info.name
+        if goal.relevance.strip():
+            kind += "\n" + _("Serves: {why}").format(why=goal.relevance.strip())
+        figure = " — ".join(x for x in (goal.platform.strip(), goal.metric.strip()) if x)
+        rows.append((
+            Cell(kind),
+            Cell(figure) if figure else Cell(_("Not set yet"), gap=True),
+            Cell(_("{baseline} → {target}").format(baseline=_figure(goal.baseline),
+                                                  target=_figure(goal.target))),
+            Cell(format_date(goal.deadline)) if goal.deadline
+            else Cell(_("No date yet"), gap=True),
+            Cell(_smart_text(goal)),
+        ))
+    return rows
+
+
+def _figure(value: float | None) -> str:
+    return "?" if value is None else format_number(value)
+
+
+def _smart_text(goal: Goal) -> str:
+    gaps = smart_gaps(goal)
+    if not gaps:
+        return _("SMART")
+    return _("Missing {letters}").format(letters=", ".join(g.letter for g in gaps))
+
+
+def _goals(project: Project) -> list[Block]:
+    if not project.goals:
+        return [Gap(_("No goals set yet. Write down what social media should achieve, with "
+                      "the network, the figure, today's value, the target and a date."))]
     return [
-        Text(_("Most important first. Each one raises the score of the point named.")),
-        Bullets(numbered=True, items=tuple(
-            Text(lead=f"{r.point_title}:", text=r.text) for r in recs)),
+        Text(_("What social media should achieve, each with the figure to watch, today's value, "
+               "the target and the date to reach it.")),
+        Table(columns=(_("Goal"), _("Network and figure"), _("Today → target"), _("By"),
+                       _("Check")),
+              rows=tuple(_goal_rows(project)), widths=(31, 29, 14, 14, 12)),
     ]
 
 
-def _resources(result: ReadinessResult) -> list[Block]:
+def _price_note(tier: TierMatch, currency: str) -> str:
+    """Where the agency prices come from, said plainly (they are not local quotes)."""
+    from smready.content import load_tier_prices
+
+    prices = load_tier_prices()
+    if tier.converted:
+        return _("Agency prices are US market figures from our source, converted at about "
+                 "1 {base} = {rate} {currency} ({when}) and rounded; prices near you may "
+                 "differ.").format(base=prices.currency, rate=format_number(
+                     prices.rates[tier.currency]), currency=tier.currency, when=prices.as_of)
+    if tier.currency != currency:
+        return _("Agency prices are US market figures in US dollars; prices near you may "
+                 "differ.")
+    return _("Agency prices are typical US market figures; prices near you may differ.")
+
+
+def _resources(result: ReadinessResult, currency: str) -> list[Block]:
     res = result.resources
     from smready.content import platform_name
 
@@ -91,6 +214,8 @@ def _resources(result: ReadinessResult) -> list[Block]:
                                  widths=(40, 60))]
     if res.message:
         blocks.append(Text(res.message))
+    if res.tier is not None:
+        blocks.append(Text(_price_note(res.tier, currency)))
     blocks.append(Text(_("The accounts are free; the time to run them is the real cost. "
                          "Social media is continuous work, not a campaign of a few weeks.")))
     return blocks
@@ -116,19 +241,23 @@ def _actions(project: Project) -> list[Block]:
 
 
 def build_report(project: Project) -> Document:
+    from smready.money import currency_for
     from smready.scoring import score
 
     result = score(project)
+    currency = currency_for(project.organization.country)
     org = project.organization.name.strip()
     sections = [
         Section(id="summary", title=_("Summary"), blocks=tuple(_summary(result))),
         Section(id="points", title=_("The six points"), blocks=(Text(_(
             "Each point is a question to answer \u201cyes\u201d before the first official "
             "post.")),)),
-        *_points(result),
+        *_points(result, project),
+        Section(id="goals", title=_("Goals"), blocks=tuple(_goals(project))),
         Section(id="recommendations", title=_("What to do next"),
-                blocks=tuple(_recommendations(result))),
-        Section(id="resources", title=_("Time and money"), blocks=tuple(_resources(result))),
+                blocks=tuple(_recommendations(result, project))),
+        Section(id="resources", title=_("Time and money"),
+                blocks=tuple(_resources(result, currency))),
         Section(id="actions", title=_("Action plan"), blocks=tuple(_actions(project))),
     ]
     return Document(

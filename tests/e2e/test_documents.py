@@ -174,8 +174,14 @@ def test_pdf_page_size_metadata_tags_fonts(exported) -> None:
         assert_no_attachments(pdf)
         text = pdf_text(pdf)
         pages = len(PdfReader(pdf).pages)
-        assert f"Page 1 of {pages}" in text
-        assert f"Page {pages} of {pages}" in text
+        if doc == "acknowledgement":
+            # Each sheet is filed alone: its footer names the policy, not "Page 3 of 5".
+            assert "Page " not in text
+            footer = f"— version {project.policy.review.version}, effective"
+            assert text.count(footer) == pages
+        else:
+            assert f"Page 1 of {pages}" in text
+            assert f"Page {pages} of {pages}" in text
 
 
 def test_policy_pdf_has_bookmarks(exported) -> None:
@@ -202,7 +208,7 @@ def test_report_pdf(exported) -> None:
     for action in project.actions:
         assert action.title in text
     if result.resources.tier:
-        assert result.resources.tier.cost_text in text
+        assert " ".join(result.resources.tier.cost_text.split()) in text
     html = files[("report", "html")].read_text()
     assert "data:image/svg+xml;base64," in html
 
@@ -217,7 +223,14 @@ def test_acknowledgement_pdf_one_page_per_person(exported) -> None:
     assert people
     for person in people:
         assert f"Acknowledgement — {person}" in text
-    assert len(PdfReader(pdf).pages) == len(people) + 1  # plus the roster page
+    from smready.rendering.acknowledgement import roster_rows
+
+    # One page per person, then the roster (which may run over two pages).
+    pages = PdfReader(pdf).pages
+    assert len(pages) >= len(people) + 1
+    for index, person in enumerate(people):
+        assert f"Acknowledgement — {person}" in pages[index].extract_text()
+    assert roster_rows(project) >= (20 if project.organization.is_nonprofit else 10)
     assert "I have read and understood the social media policy" in text
     assert project.policy.review.version in text
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from smready.domain import Project
-from smready.ui.main import APP_NAME, ORG_NAME
-from smready.ui.main_window import MainWindow
+from smready.ui.app.main import APP_NAME, ORG_NAME
+from smready.ui.app.main_window import MainWindow
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 

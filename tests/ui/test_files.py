@@ -17,8 +17,8 @@ from pytestqt.qtbot import QtBot
 from smready import storage
 from smready.domain import OrgKind, Project
 from smready.storage import autosave_dir, list_recoverable, load_project
-from smready.ui.files import AUTOSAVE_DELAY_MS
-from smready.ui.main_window import GOALS, MainWindow
+from smready.ui.app.files import AUTOSAVE_DELAY_MS
+from smready.ui.app.main_window import GOALS, MainWindow
 from tests.ui.conftest import MessageLog, make_window, start_business
 
 Button = QMessageBox.StandardButton

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from smready.domain import GoalType, OrgKind, Project, smart_gaps
-from smready.ui.controller import ProjectController
-from smready.ui.goals_page import GoalsPage
+from smready.ui.app.controller import ProjectController
+from smready.ui.pages.goals import GoalsPage
 from tests.ui.conftest import example, show_widget, type_text
 
 

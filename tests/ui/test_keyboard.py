@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from smready.storage import load_project
-from smready.ui.main_window import GOALS, REVIEW, MainWindow
+from smready.ui.app.main_window import GOALS, REVIEW, MainWindow
 from tests.ui.conftest import make_window, type_text
 from tests.ui.test_review_export import RENDER_TIMEOUT, pdf_text, save_dialog_returns
 

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from smready import i18n
 from smready.i18n import UnknownLanguage, pseudo
-from smready.ui.main import run
+from smready.ui.app.main import run
 from smready.ui.qt_translations import (
     apply_ui_language,
     install_qt_translations,
@@ -78,7 +78,7 @@ def test_bad_lang_option_is_one_line_on_stderr_and_exit_2(
     def no_window(argv: list[str]) -> None:
         raise AssertionError("the app started despite a bad --lang")
 
-    monkeypatch.setattr("smready.ui.main.setup_application", no_window)
+    monkeypatch.setattr("smready.ui.app.main.setup_application", no_window)
     with pytest.raises(UnknownLanguage):
         take_lang_option(argv)
     assert run(argv) == 2

@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 import smready
 from smready.domain import OrgKind
-from smready.ui.main_window import (
+from smready.ui.app.main_window import (
     GOALS,
     NAV_WIDTH,
     POLICY,

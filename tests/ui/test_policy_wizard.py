@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from smready.domain import OrgKind, Project, TaskKind
-from smready.ui.controller import ProjectController
-from smready.ui.policy import PolicyWizard
-from smready.ui.policy.base import PolicyPage
-from smready.ui.table_editor import TableEditor
+from smready.ui.app.controller import ProjectController
+from smready.ui.pages.policy import PolicyWizard
+from smready.ui.pages.policy.base import PolicyPage
+from smready.ui.widgets.table_editor import TableEditor
 from tests.ui.conftest import example, show_widget, type_text
 
 

@@ -8,8 +8,8 @@ from pytestqt.qtbot import QtBot
 
 from smready.domain import OrgKind, Project
 from smready.scoring import score
-from smready.ui.controller import ProjectController
-from smready.ui.readiness_page import ReadinessPage
+from smready.ui.app.controller import ProjectController
+from smready.ui.pages.readiness import ReadinessPage
 from tests.ui.conftest import type_text
 
 

@@ -12,7 +12,7 @@ import pytest
 
 CHILD = """
 import os, sys
-from smready.ui import render_worker
+from smready.ui.app import render_worker
 render_worker.warm_up()  # starts a worker process and waits until it has loaded WeasyPrint
 pool = render_worker._executor()
 print(" ".join(str(pid) for pid in pool._processes), flush=True)

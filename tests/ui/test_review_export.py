@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from smready.domain import Project
-from smready.ui import review_page as review_module
-from smready.ui.controller import ProjectController
-from smready.ui.review_page import ReviewPage
+from smready.ui.app.controller import ProjectController
+from smready.ui.pages import review as review_module
+from smready.ui.pages.review import ReviewPage
 from tests.ui.conftest import example, show_widget
 
 RENDER_TIMEOUT = 90_000  # ms; the first render also starts the worker process

@@ -17,9 +17,9 @@ from pytestqt.qtbot import QtBot
 
 from smready.domain import OrgKind
 from smready.storage import FILE_SUFFIX, save_project
-from smready.ui import start_page
-from smready.ui.main import start_up
-from smready.ui.main_window import READINESS, MainWindow
+from smready.ui.app.main import start_up
+from smready.ui.app.main_window import READINESS, MainWindow
+from smready.ui.pages import start as start_page
 from tests.ui.conftest import EXAMPLES, MessageLog, example, start_business
 
 # Runs the real entry point; at the first paint it reports what the window shows and which

@@ -13,7 +13,7 @@ from smready.scoring import policy_gaps, policy_prefill, score
 
 # level id, overall range, resource check enough?, tier, weakest point
 EXPECTED = {
-    "cafe-aurora.smready": ("getting_there", (70, 80), False, "mid", "measurement"),
+    "cafe-aurora.smready": ("getting_there", (70, 80), False, "light", "measurement"),
     "harbour-food-bank.smready": ("getting_started", (50, 60), False, "light", "measurement"),
 }
 

@@ -163,3 +163,12 @@ def test_yaml_extractor_skips_identifier_values_under_unknown_keys() -> None:
               b"    message: Name one person who answers comments.\n    weight: 3\n")
     found = [text for _, _, text, _ in catalogs.extract_yaml(io.BytesIO(source), None, [], {})]
     assert found == ["Name one person who answers comments."]
+
+
+def test_yaml_extractor_skips_conditions_patterns_and_test_examples() -> None:
+    source = (b"rules:\n  - id: pay\n    title: A ban on discussing pay\n"
+              b"    patterns:\n      - \\\\b(pay|wages?)\\\\b\n"
+              b"    examples:\n      flag: [Never discuss pay.]\n      pass: [Be kind.]\n"
+              b"    when: {country: [FI], need: [policy.hr.x]}\n")
+    found = [text for _, _, text, _ in catalogs.extract_yaml(io.BytesIO(source), None, [], {})]
+    assert found == ["A ban on discussing pay"]

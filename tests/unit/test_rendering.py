@@ -24,10 +24,11 @@ from smready.domain import (
 )
 from smready.rendering import RenderError, export_document, radar_svg, render_html
 from smready.rendering.acknowledgement import people_to_sign
-from smready.rendering.context import build_document, load_logo
+from smready.rendering.context import load_logo
+from smready.rendering.documents import build_document
 from smready.rendering.docx import xml_safe
 from smready.rendering.env import environment
-from smready.rendering.model import Gap, Table
+from smready.rendering.model import Gap, Signature, Table
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
@@ -142,10 +143,10 @@ def test_policy_content_comes_from_answers() -> None:
 
 def test_people_to_sign_are_deduplicated() -> None:
     assert people_to_sign(_filled()) == ["Ann Boss", "Bo Clerk", "Cy Helper"]
+    # An incomplete policy cannot be signed: no signature lines, no roster.
     document = build_document(_empty(), "acknowledgement")
-    assert len(document.sections) == 1
-    roster = document.sections[0].blocks[-1]
-    assert isinstance(roster, Table) and len(roster.rows) == 10 and roster.roster
+    assert document.draft and [s.id for s in document.sections] == ["draft"]
+    assert not any(isinstance(b, Table | Signature) for b in document.sections[0].blocks)
 
 
 def test_radar_svg_is_escaped_and_well_formed() -> None:

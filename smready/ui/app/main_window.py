@@ -1,0 +1,631 @@
+"""The main window: start page, side navigation with completion marks, menus, status bar."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QFont,
+    QKeySequence,
+    QPainter,
+    QPalette,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QVBoxLayout,
+    QWidget,
+)
+
+import smready
+from smready.i18n import _
+from smready.ui.app.recent import recent_files
+from smready.ui.pages.start import StartPage, example_files
+from smready.ui.styles import SUBTITLE, heading_font
+from smready.ui.widgets.icons import icon
+from smready.ui.widgets.labels import muted
+
+# The workspace (domain models, content bank, the four pages) is imported only when it is
+# built: a deferred window paints its start page first and builds the rest right after.
+# Qt classes only the workspace needs are imported where they are used, for the same reason
+# (PySide6 builds each Python class on first import; QStyle alone takes ~10 ms).
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from smready.ui.app.controller import ProjectController
+    from smready.ui.app.files import FileManager
+    from smready.ui.pages.goals import GoalsPage
+    from smready.ui.pages.policy import PolicyWizard
+    from smready.ui.pages.readiness import ReadinessPage
+    from smready.ui.pages.review import ReviewPage
+
+# What the workspace imports, in dependency order, one module per build step: a single import
+# of the readiness page would hold the event loop for ~250 ms; these take 10–60 ms each.
+WORKSPACE_MODULES = (
+    "pydantic", "pydantic.types", "pydantic.main", "pydantic.plugin._loader", "smready.domain",
+    "smready.storage", "smready.content", "smready.scoring", "smready.ui.widgets.results_panel",
+    "smready.ui.pages.readiness",
+)
+
+
+def _preload(name: str) -> None:
+    """Import ``name`` ahead of the step that needs it. Names of third-party internals may
+    move between versions: a missing one only makes a later step a little longer."""
+    with contextlib.suppress(ImportError):
+        importlib.import_module(name)
+
+
+# Attribute, module and class of the four pages, in the order of the side navigation.
+PAGES = (
+    ("readiness_page", "smready.ui.pages.readiness", "ReadinessPage"),
+    ("goals_page", "smready.ui.pages.goals", "GoalsPage"),
+    ("policy_page", "smready.ui.pages.policy", "PolicyWizard"),
+    ("review_page", "smready.ui.pages.review", "ReviewPage"),
+)
+
+GEOMETRY_KEY = "window/geometry"
+MARK_ROLE = Qt.ItemDataRole.UserRole + 1
+NAV_WIDTH = 210
+
+READINESS, GOALS, POLICY, REVIEW = range(4)
+
+
+def completion_mark(done: int, total: int) -> str:
+    """"✓" when everything is done, "4/11" on the way, nothing before the start."""
+    if total <= 0:
+        return ""
+    return "✓" if done >= total else f"{done}/{total}"
+
+
+class _NavDelegate(QStyledItemDelegate):
+    """Draws the completion mark right-aligned after the section name."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        super().paint(painter, option, index)
+        mark = index.data(MARK_ROLE)
+        if not mark:
+            return
+        from PySide6.QtWidgets import QStyle
+
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setPen(palette.color(role))
+        font = QFont(option.font)  # type: ignore[attr-defined]
+        font.setBold(mark == "✓")
+        painter.setFont(font)
+        rect: QRect = option.rect.adjusted(0, 0, -12, 0)  # type: ignore[attr-defined]
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                         str(mark))
+        painter.restore()
+
+
+class MainWindow(QMainWindow):
+    """The start page, and the workspace: side navigation, the four pages, menus, status bar.
+
+    ``deferred=True`` (what ``smready`` uses) builds only the start page, menus and navigation
+    in the constructor; the workspace is built in a few steps after the first paint, one
+    event-loop turn each, so the window shows at once and keeps answering input. Anything
+    that needs the workspace before then builds the rest on the spot
+    (:meth:`ensure_workspace`). Without ``deferred`` everything is built in the constructor.
+    """
+
+    workspace_ready = Signal()
+    """The pages, the controller and the file manager exist (emitted once)."""
+
+    controller: ProjectController
+    files: FileManager
+    readiness_page: ReadinessPage
+    goals_page: GoalsPage
+    policy_page: PolicyWizard
+    review_page: ReviewPage
+
+    def __init__(self, controller: ProjectController | None = None,
+                 parent: QWidget | None = None, *, deferred: bool = False) -> None:
+        super().__init__(parent)
+        self._given_controller = controller
+        self._project_chosen = False
+        # Each step is one event-loop turn (up to ~70 ms here), so input keeps flowing.
+        self._build_steps: list[Callable[[], None]] = [
+            *(partial(_preload, name) for name in WORKSPACE_MODULES),
+            self._build_core, self._load_content,
+            *(partial(self._build_page, *page) for page in PAGES),
+            self._finish_workspace]
+        self.setWindowIcon(icon("readiness"))
+
+        self.start_page = StartPage(self)
+        self.pages = QStackedWidget(self)
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(_("Sections"))
+        self.nav.setItemDelegate(_NavDelegate(self.nav))
+        self.nav.setFrameShape(QFrame.Shape.NoFrame)
+        self.nav.setSpacing(2)
+        self.nav.setIconSize(self.nav.iconSize() * 1.25)
+        for icon_name, label in (("readiness", _("Readiness")), ("goals", _("Goals")),
+                                 ("policy", _("Policy")), ("review", _("Review & export"))):
+            item = QListWidgetItem(icon(icon_name), label)
+            item.setSizeHint(QSize(NAV_WIDTH - 24, self.nav.fontMetrics().height() * 2 + 6))
+            self.nav.addItem(item)
+        self.org_label = QLabel(self)
+        self.org_label.setObjectName("org_name_label")
+        self.org_label.setWordWrap(True)
+        self.org_label.setFont(heading_font(self.org_label.font(), SUBTITLE))
+        self.kind_label = muted(QLabel(self))
+        self.home_button = QPushButton(icon("home"), _("Start page"), self)
+        self.home_button.setAccessibleName(_("Back to the start page"))
+        self.home_button.setFlat(True)
+        nav_panel = QFrame(self)
+        nav_panel.setObjectName("nav_panel")
+        nav_panel.setFixedWidth(NAV_WIDTH)
+        nav_panel.setAutoFillBackground(True)
+        nav_panel.setBackgroundRole(QPalette.ColorRole.Base)
+        self.nav.setBackgroundRole(QPalette.ColorRole.Base)
+        nav_layout = QVBoxLayout(nav_panel)
+        nav_layout.setContentsMargins(12, 18, 8, 12)
+        nav_layout.setSpacing(6)
+        nav_layout.addWidget(self.org_label)
+        nav_layout.addWidget(self.kind_label)
+        nav_layout.addSpacing(10)
+        nav_layout.addWidget(self.nav, 1)
+        nav_layout.addWidget(self.home_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        workspace = QWidget(self)
+        workspace_layout = QHBoxLayout(workspace)
+        workspace_layout.setContentsMargins(0, 0, 0, 0)
+        workspace_layout.setSpacing(0)
+        workspace_layout.addWidget(nav_panel)
+        divider = QFrame(self)
+        divider.setFrameShape(QFrame.Shape.VLine)
+        divider.setFrameShadow(QFrame.Shadow.Sunken)
+        workspace_layout.addWidget(divider)
+        workspace_layout.addWidget(self.pages, 1)
+        self.workspace = workspace
+
+        self.central = QStackedWidget(self)
+        self.central.addWidget(self.start_page)
+        self.central.addWidget(workspace)
+        self.setCentralWidget(self.central)
+
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("save_status")
+        self.status_label.setAccessibleName(_("Save status"))
+        self.statusBar().addWidget(self.status_label, 1)
+
+        self._build_menus()
+        self._connect()
+        self._restore_geometry()
+        self._on_recent_files_changed()
+        self._update_title()
+        self.show_start_page()
+        self._build_started = False
+        self._build_failed = False
+        if deferred:
+            self._first_paint = _AfterFirstPaint(self, self._start_building)
+            # A window that is never painted (minimized, hidden) still gets its workspace.
+            QTimer.singleShot(1000, self._start_building)
+        else:
+            self.ensure_workspace()
+
+    # -- building the workspace -------------------------------------------------------------
+    @property
+    def is_workspace_ready(self) -> bool:
+        return not self._build_steps and not self._build_failed
+
+    def ensure_workspace(self) -> None:
+        """Build what is not built yet, now (a click that needs a page cannot wait)."""
+        while self._build_steps:
+            self._run_build_step()
+
+    def _start_building(self) -> None:
+        if not self._build_started:
+            self._build_started = True
+            QTimer.singleShot(0, self._next_build_step)
+
+    def _next_build_step(self) -> None:
+        if self._build_steps:
+            self._run_build_step()
+        if self._build_steps:
+            QTimer.singleShot(0, self._next_build_step)
+
+    def _run_build_step(self) -> None:
+        step = self._build_steps.pop(0)
+        try:
+            step()
+        except Exception as error:
+            # Nothing works without the workspace (a damaged installation: missing or
+            # broken question bank, a library that will not load). Say so and close
+            # rather than leave a start page whose buttons do nothing.
+            self._build_steps.clear()
+            self._build_failed = True
+            from PySide6.QtWidgets import QMessageBox
+
+            box = QMessageBox(QMessageBox.Icon.Critical, _("smready cannot start"), _(
+                "Part of smready could not be loaded, so it has to close. Reinstalling "
+                "smready usually fixes this; your saved projects are not affected."),
+                QMessageBox.StandardButton.Close, self)
+            box.setInformativeText(f"{type(error).__name__}: {error}")
+            box.exec()
+            QCoreApplication.exit(1)
+            raise
+
+    def _load_content(self) -> None:
+        from smready.content import load_checklist
+
+        load_checklist()  # cached: the readiness page reads it next
+
+    def _build_core(self) -> None:
+        from smready.ui.app.controller import ProjectController
+        from smready.ui.app.files import FileManager
+
+        self.controller = self._given_controller or ProjectController(parent=self)
+        self.files = FileManager(self.controller, self)
+
+    def _build_page(self, attribute: str, module: str, class_name: str) -> None:
+        page = getattr(importlib.import_module(module), class_name)(self.controller, self)
+        setattr(self, attribute, page)
+        self.pages.addWidget(page)
+
+    def _finish_workspace(self) -> None:
+        self._connect_workspace()
+        self._update_title()
+        self._update_status()
+        self._update_marks()
+        self.workspace_ready.emit()
+
+    def when_ready(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the workspace is built (at once if it is)."""
+        if self.is_workspace_ready:
+            callback()
+        else:
+            self.workspace_ready.connect(callback, Qt.ConnectionType.SingleShotConnection)
+
+    # -- menus ------------------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], object], icon_name: str = "",
+                shortcut: QKeySequence.StandardKey | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        elif shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_action = self._action(_("&New project…"), self._on_new_triggered, "new",
+                                       keys.New)
+        self.open_action = self._action(_("&Open…"), self._on_open_triggered, "open", keys.Open)
+        self.save_action = self._action(_("&Save"), self._on_save_triggered, "save", keys.Save)
+        self.save_as_action = self._action(_("Save &As…"), self._on_save_as_triggered,
+                                           "save-as", keys.SaveAs)
+        if not self.save_as_action.shortcuts():
+            self.save_as_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.print_action = self._action(_("&Print…"), self._on_print_triggered, "print",
+                                         keys.Print)
+        self.quit_action = self._action(_("&Quit"), self.close, "quit", keys.Quit)
+        if not self.quit_action.shortcuts():
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        file_menu = self.menuBar().addMenu(_("&File"))
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.open_action)
+        self.recent_menu = QMenu(_("Open &Recent"), self)
+        file_menu.addMenu(self.recent_menu)
+        self.examples_menu = QMenu(_("Open an &Example"), self)
+        self.examples_menu.setIcon(icon("example"))
+        for path, name in example_files():
+            self.examples_menu.addAction(self._action(
+                name, lambda p=path: self._on_example_requested(p)))
+        file_menu.addMenu(self.examples_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.save_action)
+        file_menu.addAction(self.save_as_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.print_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = self.menuBar().addMenu(_("&Edit"))
+        self.undo_action = self._action(_("&Undo"), lambda: self._edit_focus("undo"), "undo",
+                                        keys.Undo)
+        self.redo_action = self._action(_("&Redo"), lambda: self._edit_focus("redo"), "redo",
+                                        keys.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        for text, method, key in ((_("Cu&t"), "cut", keys.Cut), (_("&Copy"), "copy", keys.Copy),
+                                  (_("&Paste"), "paste", keys.Paste)):
+            edit_menu.addAction(self._action(text, lambda m=method: self._edit_focus(m),
+                                             shortcut=key))
+        # Text fields handle these keys themselves; the menu entries serve mouse users.
+        for action in edit_menu.actions():
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+
+        go_menu = self.menuBar().addMenu(_("&Go"))
+        self.page_actions: list[QAction] = []
+        for row, icon_name in enumerate(("readiness", "goals", "policy", "review")):
+            action = self._action(self.nav.item(row).text(),
+                                  lambda r=row: self.show_page(r), icon_name, f"Ctrl+{row + 1}")
+            go_menu.addAction(action)
+            self.page_actions.append(action)
+        go_menu.addSeparator()
+        go_menu.addAction(self._action(_("&Start page"), self._on_home_clicked, "home"))
+
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        self.about_action = self._action(_("&About smready"), self._on_about_triggered, "about")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(self.about_action)
+
+    def _edit_focus(self, method: str) -> None:
+        """Undo/redo/cut/copy/paste in the text field that has the keyboard focus."""
+        from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QPlainTextEdit, QTextEdit
+
+        widget = QApplication.focusWidget()
+        if isinstance(widget, QAbstractSpinBox):
+            widget = widget.findChild(QLineEdit)
+        if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit)):
+            getattr(widget, method)()
+
+    # -- wiring -----------------------------------------------------------------------------
+    def _connect(self) -> None:
+        self.nav.currentRowChanged.connect(self._on_nav_row_changed)
+        self.home_button.clicked.connect(self._on_home_clicked)
+        self.start_page.new_requested.connect(self._on_start_new_requested)
+        self.start_page.open_requested.connect(self._on_open_triggered)
+        self.start_page.recent_requested.connect(self._on_recent_requested)
+        self.start_page.example_requested.connect(self._on_example_requested)
+
+    def _connect_workspace(self) -> None:
+        c = self.controller
+        c.project_changed.connect(self._on_controller_project_changed)
+        c.project_replaced.connect(self._on_controller_project_replaced)
+        c.save_state_changed.connect(self._on_controller_save_state_changed)
+        self.files.status_changed.connect(self._update_status)
+        self.files.recent_files_changed.connect(self._on_recent_files_changed)
+        self.readiness_page.completion_changed.connect(self._update_marks)
+        self.readiness_page.finished.connect(lambda: self.show_page(GOALS))
+        self.goals_page.completion_changed.connect(self._update_marks)
+        self.policy_page.completion_changed.connect(self._update_marks)
+        self.policy_page.goals_requested.connect(lambda: self.show_page(GOALS))
+        self.policy_page.policy_finished.connect(lambda: self.show_page(REVIEW))
+
+    # -- navigation -------------------------------------------------------------------------
+    def show_start_page(self) -> None:
+        self.central.setCurrentWidget(self.start_page)
+        self._set_workspace_actions(False)
+        self.start_page.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_page(self, row: int) -> None:
+        self.ensure_workspace()
+        self.central.setCurrentWidget(self.workspace)
+        self._set_workspace_actions(True)
+        self.nav.setCurrentRow(row)
+        self.pages.setCurrentIndex(row)
+
+    def current_page(self) -> QWidget:
+        return self.pages.currentWidget()
+
+    def _set_workspace_actions(self, enabled: bool) -> None:
+        for action in (self.save_action, self.save_as_action, self.print_action,
+                       *self.page_actions):
+            action.setEnabled(enabled or self._project_chosen)
+
+    def _project_opened(self) -> None:
+        self._project_chosen = True
+        self.show_page(READINESS)
+        self.readiness_page.go_to(0)
+        self._update_title()
+
+    # -- slots ------------------------------------------------------------------------------
+    def _on_nav_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.ensure_workspace()
+        self.pages.setCurrentIndex(row)
+        self.files.autosave_now()
+
+    def _on_home_clicked(self) -> None:
+        if self.is_workspace_ready:
+            self.files.autosave_now()
+        self.show_start_page()
+
+    def _on_new_triggered(self) -> None:
+        self.ensure_workspace()
+        if self.files.maybe_save():
+            self.show_start_page()
+            self.start_page.focus_name()
+
+    def _on_start_new_requested(self, name: str, kind: str) -> None:
+        self.ensure_workspace()
+        from smready.domain import OrgKind
+
+        if self.files.new_project(name, OrgKind(kind)):
+            self._project_opened()
+
+    def _on_open_triggered(self) -> None:
+        self.ensure_workspace()
+        if self.files.open_dialog():
+            self._project_opened()
+
+    def _on_recent_requested(self, path: Path) -> None:
+        self.ensure_workspace()
+        if not path.exists():
+            self.files.forget_recent(path)
+        if self.files.open_path(path):
+            self._project_opened()
+
+    def _on_example_requested(self, path: Path) -> None:
+        self.ensure_workspace()
+        if self.files.open_example(path):
+            self._project_opened()
+
+    def _on_save_triggered(self) -> None:
+        self.ensure_workspace()
+        self.files.save()
+
+    def _on_save_as_triggered(self) -> None:
+        self.ensure_workspace()
+        self.files.save_as()
+
+    def _on_print_triggered(self) -> None:
+        self.show_page(REVIEW)
+        self.review_page.print_project()
+
+    def _on_about_triggered(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(self, _("About smready"), _(
+            "<h3>smready {version}</h3><p>Tells a small business or nonprofit whether it is "
+            "ready for social media, and writes its social media policy.</p>"
+            "<p>Your answers stay on this computer.</p>").format(version=smready.__version__))
+
+    def _on_recent_files_changed(self) -> None:
+        paths = recent_files()
+        self.start_page.set_recent_files(paths)
+        self.recent_menu.clear()
+        for path in paths:
+            self.recent_menu.addAction(self._action(
+                str(path), lambda p=path: self._on_recent_requested(p)))
+        if paths:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self._action(_("Clear the list"),
+                                                    self._on_clear_recent_triggered))
+        self.recent_menu.setEnabled(bool(paths))
+
+    def _on_clear_recent_triggered(self) -> None:
+        self.ensure_workspace()
+        self.files.clear_recent()
+
+    def _on_controller_project_changed(self) -> None:
+        self._update_marks()
+        self._update_title()
+
+    def _on_controller_project_replaced(self) -> None:
+        self._project_chosen = True
+        self._update_title()
+        self._update_status()
+        self._update_marks()
+
+    def _on_controller_save_state_changed(self) -> None:
+        self._update_title()
+        self._update_status()
+
+    # -- views of the state -----------------------------------------------------------------
+    def _update_title(self) -> None:
+        if not self.is_workspace_ready:
+            self.setWindowTitle("smready")
+            return
+        organization = self.controller.project.organization
+        self.org_label.setText(organization.name)
+        self.org_label.setAccessibleName(organization.name)
+        self.kind_label.setText(_("Nonprofit") if organization.is_nonprofit
+                                else _("Small business"))
+        if not self._project_chosen:
+            self.setWindowTitle("smready")
+            return
+        star = "*" if self.controller.dirty else ""
+        self.setWindowTitle(f"{organization.name}{star} — smready")
+        self.setWindowModified(self.controller.dirty)
+
+    def _update_status(self) -> None:
+        ready = self._project_chosen and self.is_workspace_ready
+        self.status_label.setText(self.files.status_text() if ready else "")
+
+    def _update_marks(self) -> None:
+        if not self.is_workspace_ready:
+            return
+        marks = {
+            READINESS: (self.readiness_page.completion(), _("questions answered")),
+            GOALS: (self.goals_page.completion(), _("goals are SMART")),
+            POLICY: (self.policy_page.completion(), _("policy steps complete")),
+        }
+        for row, ((done, total), what) in marks.items():
+            item = self.nav.item(row)
+            item.setData(MARK_ROLE, completion_mark(done, total))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         f"{item.text()}: {done} / {total} {what}" if total else item.text())
+        self.nav.viewport().update()
+
+    def mark(self, row: int) -> str:
+        return str(self.nav.item(row).data(MARK_ROLE) or "")
+
+    # -- window life ------------------------------------------------------------------------
+    def offer_recovery(self) -> bool:
+        """At start-up: offer autosaves left by a crash; opens the one recovered."""
+        self.ensure_workspace()
+        if self.files.offer_recovery():
+            self._project_opened()
+            return True
+        return False
+
+    def open_file(self, path: Path) -> bool:
+        self.ensure_workspace()
+        if self.files.open_path(path, confirm_unsaved=False):
+            self._project_opened()
+            return True
+        return False
+
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value(GEOMETRY_KEY)
+        if geometry is None or not self.restoreGeometry(geometry):  # type: ignore[arg-type]
+            self.resize(1280, 800)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.is_workspace_ready:
+            if not self.files.maybe_save():
+                event.ignore()
+                return
+            self.files.shutdown()
+        QSettings().setValue(GEOMETRY_KEY, self.saveGeometry())
+        event.accept()
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``then`` once, after the window's first paint event (and removes itself)."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False

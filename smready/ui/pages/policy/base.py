@@ -1,0 +1,315 @@
+"""What every page of the policy wizard shares: a title, a short "why", a form whose
+rows can show a gap message right under their field, and a way to write answers at once.
+
+Pages write to ``controller.project`` on every edit (never on Next), so Back, page
+switches and saving never lose an answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar
+
+from pydantic import ValidationError
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smready.domain import PolicyGap, Project
+from smready.i18n import _
+from smready.ui.app.controller import ProjectController
+from smready.ui.styles import ERROR_COLOR, STEP_TITLE_SCALE
+from smready.ui.widgets.common import show_field_starts
+
+
+def required(text: str) -> str:
+    """A form label for a required field: the asterisk is the app-wide marker."""
+    return _("{label} *").format(label=text)
+
+
+class FieldMessage(QLabel):
+    """The message shown right under a field that still has a gap."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fieldMessage")
+        self.setWordWrap(True)
+        self.setStyleSheet(f"color: {ERROR_COLOR};")
+        self.setVisible(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+
+    def show_message(self, text: str) -> None:
+        # Called for every field on every edit: touch the widget only when it changes.
+        if text == self.text() and self.isHidden() != bool(text):
+            return
+        self.setText(text)
+        self.setAccessibleName(text)
+        self.setVisible(bool(text))
+
+
+class PolicyPage(QWidget):
+    """One step of the wizard."""
+
+    page_id: ClassVar[str] = ""
+    sections: ClassVar[tuple[str, ...]] = ()
+    """Ids of ``PolicyGap.section`` that this page answers."""
+
+    answer_changed = Signal()
+    """Something only the widgets know changed (a local gap); answers written to the
+    project are announced by ``controller.project_changed`` instead."""
+
+    def __init__(self, controller: ProjectController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self._loading = False
+        self._messages: dict[str, FieldMessage] = {}
+        self._fields: dict[str, QWidget] = {}
+        self._local_gaps: dict[str, str] = {}
+
+        self.heading = QLabel(self.title(), self)
+        self.heading.setObjectName("pageHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * STEP_TITLE_SCALE)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        self.intro = QLabel(self.why(), self)
+        self.intro.setObjectName("pageIntro")
+        self.intro.setWordWrap(True)
+        self.intro.setTextFormat(Qt.TextFormat.PlainText)
+        self.page_message = FieldMessage(self)
+
+        self.outer = QVBoxLayout(self)
+        self.outer.setContentsMargins(0, 0, 0, 0)
+        self.outer.setSpacing(10)
+        self.outer.addWidget(self.heading)
+        self.outer.addWidget(self.intro)
+        self.outer.addWidget(self.page_message)
+        self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setVerticalSpacing(10)
+        self.form.setHorizontalSpacing(16)
+        self.outer.addLayout(self.form)
+        self.build()
+        self.outer.addStretch(1)
+        self.load()
+
+    # -- for subclasses -------------------------------------------------------------------
+
+    @classmethod
+    def title(cls) -> str:
+        """The page heading; every page gives its own, this is only a readable fallback."""
+        return cls.page_id.replace("_", " ").capitalize()
+
+    @classmethod
+    def why(cls) -> str:
+        return ""
+
+    @classmethod
+    def is_shown(cls, project: Project) -> bool:
+        return True
+
+    def build(self) -> None:
+        """Create the widgets (called once)."""
+
+    def load_widgets(self, project: Project) -> None:
+        """Set the widgets from the project (signals are blocked by ``load``)."""
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    @property
+    def project(self) -> Project:
+        return self.controller.project
+
+    def add_field(
+        self,
+        key: str,
+        label: str,
+        widget: QWidget,
+        *,
+        is_required: bool = False,
+        hint: str = "",
+        full_width: bool = False,
+    ) -> QWidget:
+        """Add a form row: label (with asterisk when required), field, hint, gap message."""
+        text = required(label) if is_required else label
+        widget.setAccessibleName(label)
+        if hint:
+            widget.setAccessibleDescription(hint)
+            widget.setToolTip(hint)
+        message = FieldMessage(self)
+        message.setAccessibleDescription(label)
+        container = QWidget(self)
+        column = QVBoxLayout(container)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(4)
+        column.addWidget(widget)
+        if hint:
+            hint_label = QLabel(hint, container)
+            hint_label.setObjectName("fieldHint")
+            hint_label.setWordWrap(True)
+            hint_label.setEnabled(False)
+            column.addWidget(hint_label)
+        column.addWidget(message)
+        label_widget = QLabel(text, self)
+        label_widget.setBuddy(widget)
+        label_widget.setWordWrap(True)
+        if full_width:
+            column.insertWidget(0, label_widget)
+            self.form.addRow(container)
+        else:
+            self.form.addRow(label_widget, container)
+        self._messages[key] = message
+        self._fields[key] = widget
+        return widget
+
+    def add_check(self, key: str, text: str, hint: str = "") -> QCheckBox:
+        box = QCheckBox(text, self)
+        box.setAccessibleName(text)
+        if hint:
+            box.setToolTip(hint)
+            box.setAccessibleDescription(hint)
+        self.form.addRow(box)
+        if hint:
+            hint_label = QLabel(hint, self)
+            hint_label.setWordWrap(True)
+            hint_label.setEnabled(False)
+            hint_label.setContentsMargins(24, 0, 0, 0)
+            self.form.addRow(hint_label)
+        self._fields[key] = box
+        return box
+
+    def line_edit(self, placeholder: str = "", max_length: int = 200) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setPlaceholderText(placeholder)
+        edit.setMaxLength(max_length)
+        edit.setClearButtonEnabled(True)
+        return edit
+
+    def text_edit(self, placeholder: str = "", lines: int = 4) -> QPlainTextEdit:
+        edit = QPlainTextEdit(self)
+        edit.setPlaceholderText(placeholder)
+        edit.setTabChangesFocus(True)
+        metrics = edit.fontMetrics()
+        edit.setMinimumHeight(metrics.lineSpacing() * lines + 16)
+        edit.setMaximumHeight(metrics.lineSpacing() * (lines + 4) + 16)
+        edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        return edit
+
+    def combo(self, choices: Sequence[tuple[Any, str]]) -> QComboBox:
+        box = QComboBox(self)
+        for value, label in choices:
+            box.addItem(label, value)
+        return box
+
+    def spin(self, minimum: int, maximum: int, suffix: str = "") -> QSpinBox:
+        box = QSpinBox(self)
+        box.setRange(minimum, maximum)
+        box.setSuffix(suffix)
+        box.setMaximumWidth(box.fontMetrics().horizontalAdvance("00" + suffix) + 60)
+        return box
+
+    def write(self, assign: Callable[[], None], key: str = "") -> bool:
+        """Run one model assignment; refused values show a message instead of raising."""
+        if self._loading:
+            return False
+        try:
+            assign()
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            self.set_local_gap(key, _("This answer was not kept: {reason}").format(
+                reason=error.get("msg", "")))
+            return False
+        self.clear_local_gap(key)
+        self.controller.mark_changed()  # the wizard and live views refresh from this
+        return True
+
+    def set_local_gap(self, key: str, message: str) -> None:
+        """A problem the widgets know about but the model cannot hold (e.g. an empty name)."""
+        if self._local_gaps.get(key) == message:
+            return
+        self._local_gaps[key] = message
+        self._show(key, message)
+        self.answer_changed.emit()
+
+    def clear_local_gap(self, key: str) -> None:
+        if self._local_gaps.pop(key, None) is not None:
+            self._show(key, "")
+            self.answer_changed.emit()
+
+    def local_gaps(self) -> dict[str, str]:
+        return dict(self._local_gaps)
+
+    def _show(self, key: str, text: str) -> None:
+        target = self._messages.get(key)
+        if target is not None:
+            target.show_message(text)
+
+    # -- used by the wizard ---------------------------------------------------------------
+
+    def load(self) -> None:
+        self._loading = True
+        try:
+            self._local_gaps.clear()
+            for message in self._messages.values():
+                message.show_message("")
+            self.page_message.show_message("")
+            self.load_widgets(self.project)
+            show_field_starts(self)
+        finally:
+            self._loading = False
+
+    def field_keys(self) -> list[str]:
+        return list(self._messages)
+
+    def owns(self, gap: PolicyGap) -> bool:
+        return gap.section in self.sections or gap.section == self.page_id
+
+    def show_gaps(self, gaps: Sequence[PolicyGap]) -> None:
+        """Show each gap under its field; gaps with no matching field go to the page top."""
+        shown: dict[str, list[str]] = {}
+        loose: list[str] = []
+        for gap in gaps:
+            key = self.key_for(gap)
+            if key is None:
+                loose.append(gap.message)
+            else:
+                shown.setdefault(key, []).append(gap.message)
+        for key, message in self._messages.items():
+            texts = shown.get(key, [])
+            if key in self._local_gaps:
+                texts = [self._local_gaps[key]]
+            message.show_message("\n".join(texts))
+        self.page_message.show_message("\n".join(loose))
+
+    def key_for(self, gap: PolicyGap) -> str | None:
+        for candidate in (gap.field, gap.field.rsplit(".", 1)[-1], gap.section):
+            if candidate in self._messages:
+                return candidate
+        return None
+
+    def focus_gap(self, gaps: Sequence[PolicyGap]) -> None:
+        for gap in gaps:
+            key = self.key_for(gap)
+            if key is not None and key in self._fields:
+                self._fields[key].setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        for key in self._local_gaps:
+            if key in self._fields:
+                self._fields[key].setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+
+    def first_field(self) -> QWidget | None:
+        return next(iter(self._fields.values()), None)
+

@@ -1,0 +1,97 @@
+"""Step: photos, personal data and the privacy law that applies."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel
+
+from smready.domain import PrivacyLaw, Project
+from smready.i18n import _
+from smready.ui.pages.policy.base import PolicyPage
+
+
+def law_sentence(law: PrivacyLaw) -> str:
+    if law is PrivacyLaw.GDPR:
+        return _("You are in Europe, so the policy explains the GDPR: personal data only with "
+                 "a reason, kept safe, and deleted when asked.")
+    if law is PrivacyLaw.UK_GDPR:
+        return _("You are in the United Kingdom, so the policy explains the UK GDPR: personal "
+                 "data only with a reason, kept safe, and deleted when asked.")
+    if law is PrivacyLaw.CCPA:
+        return _("You are in California, so the policy explains the CCPA: people may ask what "
+                 "you hold about them and have it deleted.")
+    return _("The policy explains general good practice for personal data. Choose your "
+             "country on the first step if a specific law applies. (The CCPA covers only "
+             "for-profit California businesses above its size thresholds.)")
+
+
+class PrivacyPage(PolicyPage):
+    page_id = "privacy"
+    sections = ("privacy",)
+
+    @classmethod
+    def title(cls) -> str:
+        return _("Privacy")
+
+    @classmethod
+    def why(cls) -> str:
+        return _("Photos of people, contest entries and messages hold personal data. "
+                 "The law where you are decides what you must do with it.")
+
+    def build(self) -> None:
+        self.law_label = QLabel(self)
+        self.law_label.setObjectName("privacyLaw")
+        self.law_label.setWordWrap(True)
+        self.law_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.form.addRow(self.law_label)
+        self.photo_check = self.add_check(
+            "photo_consent", _("Ask for written consent before posting photos of people"))
+        self.minors_check = self.add_check(
+            "minors_extra_care", _("Take extra care with children: no names, consent from "
+                                   "a parent"))
+        self.collects_check = self.add_check(
+            "collects_personal_data",
+            _("We collect names, e-mails or similar through social media"),
+            hint=_("Contests, sign-up forms, booking messages."))
+        self.contact_edit = self.add_field(
+            "data_contact", _("Questions about personal data go to"),
+            self.line_edit(_("e.g. Maria Lind, privacy@example.org")))
+        self.notes_edit = self.add_field(
+            "notes", _("Other privacy notes"), self.text_edit(), full_width=True)
+        for box in (self.photo_check, self.minors_check, self.collects_check):
+            box.toggled.connect(self._on_check_toggled)
+        self.contact_edit.textEdited.connect(self._on_contact_edited)
+        self.notes_edit.textChanged.connect(self._on_notes_changed)
+
+    def load_widgets(self, project: Project) -> None:
+        privacy = project.policy.privacy
+        self.law_label.setText(law_sentence(project.organization.privacy_law))
+        self.photo_check.setChecked(privacy.photo_consent)
+        self.minors_check.setChecked(privacy.minors_extra_care)
+        self.collects_check.setChecked(privacy.collects_personal_data)
+        self.contact_edit.setText(privacy.data_contact)
+        self.notes_edit.setPlainText(privacy.notes)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The country may have changed on the first step.
+        self.law_label.setText(law_sentence(self.project.organization.privacy_law))
+        super().showEvent(event)
+
+    def _on_check_toggled(self, _checked: bool) -> None:
+        privacy = self.project.policy.privacy
+
+        def assign() -> None:
+            privacy.photo_consent = self.photo_check.isChecked()
+            privacy.minors_extra_care = self.minors_check.isChecked()
+            privacy.collects_personal_data = self.collects_check.isChecked()
+
+        self.write(assign)
+
+    def _on_contact_edited(self, text: str) -> None:
+        privacy = self.project.policy.privacy
+        self.write(lambda: setattr(privacy, "data_contact", text.strip()), "data_contact")
+
+    def _on_notes_changed(self) -> None:
+        privacy = self.project.policy.privacy
+        self.write(lambda: setattr(privacy, "notes", self.notes_edit.toPlainText()), "notes")

@@ -1,0 +1,412 @@
+"""The policy wizard: one step at a time, inside the main window's "Policy" section.
+
+Not a modal QWizard: the pages live in a stack with our own Back / Next / Finish so the
+wizard can sit beside the live score, save at any time and branch like the licensewizard
+example's ``nextId()`` (the nonprofit step appears only for nonprofits, live).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smready import scoring
+from smready.domain import PolicyGap
+from smready.i18n import _, ngettext
+from smready.ui.app.controller import ProjectController
+from smready.ui.pages.policy.accounts import AccountsPage
+from smready.ui.pages.policy.base import PolicyPage
+from smready.ui.pages.policy.escalation import EscalationPage
+from smready.ui.pages.policy.goals import GoalsSummaryPage
+from smready.ui.pages.policy.hr import HRPage
+from smready.ui.pages.policy.measurement import MeasurementPage
+from smready.ui.pages.policy.nonprofit import NonprofitPage
+from smready.ui.pages.policy.organization import OrganizationPage
+from smready.ui.pages.policy.privacy import PrivacyPage
+from smready.ui.pages.policy.responsibilities import ResponsibilitiesPage
+from smready.ui.pages.policy.scope import ScopePage
+from smready.ui.pages.policy.signoff import SignOffPage
+from smready.ui.pages.policy.spokespeople import SpokespeoplePage
+from smready.ui.pages.policy.training import TrainingPage
+from smready.ui.pages.policy.voice import VoicePage
+from smready.ui.styles import ERROR_COLOR
+from smready.ui.widgets.table_editor import TableEditor
+
+PAGE_CLASSES: tuple[type[PolicyPage], ...] = (
+    OrganizationPage,
+    ScopePage,
+    AccountsPage,
+    GoalsSummaryPage,
+    VoicePage,
+    SpokespeoplePage,
+    HRPage,
+    ResponsibilitiesPage,
+    EscalationPage,
+    PrivacyPage,
+    TrainingPage,
+    MeasurementPage,
+    NonprofitPage,
+    SignOffPage,
+)
+
+READABLE_WIDTH = 780
+TABLE_PAGE_WIDTH = 1000
+"""Pages with a table (accounts, spokespeople, ...) may grow wider: their columns hold
+e-mail addresses and lists of topics that "…" would otherwise cut."""
+
+
+class PolicyWizard(QWidget):
+    """Step-by-step editor of ``project.policy`` (and the organization details)."""
+
+    completion_changed = Signal(int, int)
+    """(steps without gaps, steps shown) changed."""
+    page_changed = Signal(str)
+    """The current step changed (its page id)."""
+    policy_finished = Signal()
+    """Finish was pressed and no required answer is missing."""
+    goals_requested = Signal()
+    """The user asked to edit the goals (the main window shows the Goals page)."""
+
+    def __init__(self, controller: ProjectController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("policyWizard")
+        self.controller = controller
+        self._revealed: set[str] = set()
+        self._prefill_offered = False
+        self._completion = (0, 0)
+        self._signature: tuple[object, ...] = ()
+
+        self.step_label = QLabel(self)
+        self.step_label.setObjectName("stepIndicator")
+        font = self.step_label.font()
+        font.setBold(True)
+        self.step_label.setFont(font)
+        self.step_label.setAccessibleName(_("Current step"))
+        self.completion_label = QLabel(self)
+        self.completion_label.setObjectName("completionLabel")
+        self.completion_label.setEnabled(False)
+        header = QHBoxLayout()
+        header.addWidget(self.step_label, 1)
+        header.addWidget(self.completion_label)
+
+        self.prefill_banner = QFrame(self)
+        self.prefill_banner.setObjectName("prefillBanner")
+        self.prefill_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        banner = QHBoxLayout(self.prefill_banner)
+        self.prefill_text = QLabel(_(
+            "Your readiness answers already name networks and a point person. Fill the "
+            "accounts and responsibilities from them?"), self.prefill_banner)
+        self.prefill_text.setWordWrap(True)
+        self.prefill_yes = QPushButton(_("Fill in"), self.prefill_banner)
+        self.prefill_yes.setAccessibleName(_("Fill from readiness answers"))
+        self.prefill_no = QPushButton(_("Not now"), self.prefill_banner)
+        banner.addWidget(self.prefill_text, 1)
+        banner.addWidget(self.prefill_yes)
+        banner.addWidget(self.prefill_no)
+        self.prefill_banner.setVisible(False)
+
+        self.stack = QStackedWidget(self)
+        self.pages: list[PolicyPage] = []
+        for page_class in PAGE_CLASSES:
+            page = page_class(controller)
+            self.pages.append(page)
+            self.stack.addWidget(self._scrolled(page))
+            page.answer_changed.connect(self._on_page_answer_changed)
+
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("wizardStatus")
+        self.status_label.setWordWrap(True)
+        self.status_label.setVisible(False)
+
+        self.back_button = QPushButton(_("Back"), self)
+        self.back_button.setAccessibleName(_("Back to the previous step"))
+        self.next_button = QPushButton(_("Next"), self)
+        self.next_button.setAccessibleName(_("Next step"))
+        self.next_button.setDefault(True)
+        self.finish_button = QPushButton(_("Finish"), self)
+        self.finish_button.setAccessibleName(_("Finish the policy"))
+        nav = QHBoxLayout()
+        nav.addWidget(self.status_label, 1)
+        nav.addStretch(1)
+        nav.addWidget(self.back_button)
+        nav.addWidget(self.next_button)
+        nav.addWidget(self.finish_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(10)
+        layout.addLayout(header)
+        layout.addWidget(self.prefill_banner)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(nav)
+
+        self.back_button.clicked.connect(self._on_back_clicked)
+        self.next_button.clicked.connect(self._on_next_clicked)
+        self.finish_button.clicked.connect(self._on_finish_clicked)
+        self.prefill_yes.clicked.connect(self._on_prefill_yes_clicked)
+        self.prefill_no.clicked.connect(self._on_prefill_no_clicked)
+        self.page(AccountsPage).prefill_button.clicked.connect(self._on_prefill_yes_clicked)
+        self.page(GoalsSummaryPage).goals_requested.connect(self.goals_requested)
+        controller.project_changed.connect(self._on_project_changed)
+        controller.project_replaced.connect(self._on_project_replaced)
+
+        self.stack.setCurrentIndex(0)
+        self._refresh()
+
+    # -- public API -------------------------------------------------------------------------
+
+    def completion(self) -> tuple[int, int]:
+        """(steps without gaps, steps shown)."""
+        return self._completion
+
+    def visible_pages(self) -> list[PolicyPage]:
+        return [p for p in self.pages if p.is_shown(self.controller.project)]
+
+    def current_page(self) -> PolicyPage:
+        return self.pages[self.stack.currentIndex()]
+
+    def current_page_id(self) -> str:
+        return self.current_page().page_id
+
+    def page(self, page_type: type[PolicyPage] | str) -> PolicyPage:
+        for page in self.pages:
+            if page.page_id == page_type or type(page) is page_type:
+                return page
+        raise KeyError(page_type)
+
+    def gaps(self) -> list[PolicyGap]:
+        """Required answers still missing: the scoring's, plus what only the widgets know."""
+        gaps = list(scoring.policy_gaps(self.controller.project))
+        for page in self.visible_pages():
+            for key, message in page.local_gaps().items():
+                gaps.append(PolicyGap(section=page.page_id, field=key, message=message))
+        return gaps
+
+    def go_to(self, page: PolicyPage | str) -> None:
+        target = self.page(page) if isinstance(page, str) else page
+        self.stack.setCurrentIndex(self.pages.index(target))
+        self._refresh()
+        self.page_changed.emit(target.page_id)
+
+    def show_section(self, section_id: str) -> None:
+        """Jump to the step that answers a gap section (from the Review page's list)."""
+        page = self._page_for_section(section_id)
+        self._revealed.add(page.page_id)
+        self.go_to(page)
+        page_gaps = [g for g in self.gaps() if self._page_for_section(g.section) is page]
+        page.show_gaps(page_gaps)
+        page.focus_gap(page_gaps)
+
+    def go_next(self) -> None:
+        visible = self.visible_pages()
+        current = self.current_page()
+        if current in visible and visible.index(current) + 1 < len(visible):
+            self._revealed.add(current.page_id)
+            self.go_to(visible[visible.index(current) + 1])
+            self._focus_first_field()
+
+    def go_back(self) -> None:
+        visible = self.visible_pages()
+        current = self.current_page()
+        if current in visible and visible.index(current) > 0:
+            self.go_to(visible[visible.index(current) - 1])
+            self._focus_first_field()
+
+    def finish(self) -> bool:
+        """Check every required answer; on gaps show them and jump to the first one."""
+        gaps = self.gaps()
+        if gaps:
+            self._revealed.update(p.page_id for p in self.pages)
+            self._show_all_gaps(gaps)
+            first = self._page_for_section(gaps[0].section)
+            self.go_to(first)
+            first.focus_gap([g for g in gaps if self._page_for_section(g.section) is first])
+            self._set_status(ngettext(
+                "{n} thing is missing — see the message under the field.",
+                "{n} things are missing — see the messages under the fields.",
+                len(gaps)).format(n=len(gaps)), error=True)
+            return False
+        self._set_status(_("Your policy is complete. Preview, print or export it on the "
+                           "Review page."), error=False)
+        self.policy_finished.emit()
+        return True
+
+    def prefill_available(self) -> bool:
+        project = self.controller.project
+        return scoring.policy_prefill(project) != project.policy
+
+    def apply_prefill(self) -> bool:
+        """Fill accounts and the point person from the readiness answers (never overwrites)."""
+        self.prefill_banner.setVisible(False)
+        project = self.controller.project
+        filled = scoring.policy_prefill(project)
+        if filled == project.policy:
+            self._set_status(_("Nothing to fill: your readiness answers name no networks or "
+                               "point person that the policy lacks."), error=False)
+            return False
+        project.policy = filled
+        for page_type in (AccountsPage, ResponsibilitiesPage):
+            self.page(page_type).load()
+        self._signature = ()  # the reloaded pages show no messages yet
+        self.controller.mark_changed()
+        self._set_status(_("Filled the accounts and the point person from your readiness "
+                           "answers. Check them and add handles."), error=False)
+        return True
+
+    # -- internals --------------------------------------------------------------------------
+
+    def _scrolled(self, page: PolicyPage) -> QScrollArea:
+        area = QScrollArea(self)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        holder = QWidget(area)
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(4, 4, 12, 4)
+        # The page grows up to a readable width; the margins take the rest.
+        page.setMaximumWidth(TABLE_PAGE_WIDTH if page.findChildren(TableEditor)
+                             else READABLE_WIDTH)
+        row.addStretch(1)
+        row.addWidget(page, 100)
+        row.addStretch(1)
+        area.setWidget(holder)
+        return area
+
+    def _page_for_section(self, section_id: str) -> PolicyPage:
+        visible = self.visible_pages()
+        for page in visible:
+            if section_id in page.sections or section_id == page.page_id:
+                return page
+        return visible[-1]  # unknown sections are shown at the sign-off step
+
+    def _show_all_gaps(self, gaps: Sequence[PolicyGap]) -> None:
+        by_page: dict[str, list[PolicyGap]] = {}
+        for gap in gaps:
+            by_page.setdefault(self._page_for_section(gap.section).page_id, []).append(gap)
+        for page in self.pages:
+            if page.page_id in self._revealed:
+                page.show_gaps(by_page.get(page.page_id, []))
+
+    def _refresh(self) -> None:
+        visible = self.visible_pages()
+        current = self.current_page()
+        if current not in visible:  # e.g. the kind changed while on the nonprofit step
+            self.stack.setCurrentIndex(self.pages.index(visible[-1]))
+            current = visible[-1]
+        gaps = self.gaps()
+        # Runs on every keystroke: skip the widgets when nothing they show has changed.
+        signature = (tuple(p.page_id for p in visible), current.page_id,
+                     tuple(self._revealed), tuple(gaps))
+        if signature == self._signature:
+            return
+        self._signature = signature
+
+        position = visible.index(current) + 1
+        self.step_label.setText(_("{n} of {total} · {title}").format(
+            n=position, total=len(visible), title=current.title()))
+        self.step_label.setAccessibleDescription(self.step_label.text())
+        last = position == len(visible)
+        self.back_button.setEnabled(position > 1)
+        self.next_button.setVisible(not last)
+        self.finish_button.setVisible(last)
+        self.finish_button.setDefault(last)
+        self.next_button.setDefault(not last)
+
+        self._show_all_gaps(gaps)
+        with_gaps = {self._page_for_section(g.section).page_id for g in gaps}
+        done = sum(1 for p in visible if p.page_id not in with_gaps)
+        completion = (done, len(visible))
+        self.completion_label.setText(_("{done} of {total} steps complete").format(
+            done=done, total=len(visible)))
+        if completion != self._completion:
+            self._completion = completion
+            self.completion_changed.emit(*completion)
+        if not gaps and self.status_label.property("error"):
+            self._set_status("", error=False)
+
+    def _set_status(self, text: str, *, error: bool) -> None:
+        self.status_label.setText(text)
+        self.status_label.setAccessibleName(text)
+        self.status_label.setProperty("error", error)
+        self.status_label.setStyleSheet(f"color: {ERROR_COLOR};" if error else "")
+        self.status_label.setVisible(bool(text))
+
+    def _focus_first_field(self) -> None:
+        field = self.current_page().first_field()
+        if field is not None:
+            field.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter = Next (Finish on the last step). Paragraph fields and tables keep their
+        # own Enter; a focused button is pressed as a keyboard user expects.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focus = self.focusWidget()
+            if isinstance(focus, QPushButton):
+                focus.animateClick()
+            elif not isinstance(focus, QPlainTextEdit):
+                if self.finish_button.isVisible():
+                    self.finish()
+                else:
+                    self.go_next()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._maybe_offer_prefill()
+
+    def _maybe_offer_prefill(self) -> None:
+        if self._prefill_offered:
+            return
+        self._prefill_offered = True
+        policy = self.controller.project.policy
+        if not policy.accounts and not policy.responsibilities and self.prefill_available():
+            self.prefill_banner.setVisible(True)
+
+    def _on_page_answer_changed(self) -> None:
+        self._refresh()
+
+    def _on_project_changed(self) -> None:
+        self._refresh()
+
+    def _on_project_replaced(self) -> None:
+        self._revealed.clear()
+        for page in self.pages:
+            page.load()
+        self._signature = ()
+        self.stack.setCurrentIndex(0)
+        self._set_status("", error=False)
+        self.prefill_banner.setVisible(False)
+        self._prefill_offered = False
+        self._refresh()
+        if self.isVisible():
+            self._maybe_offer_prefill()
+
+    def _on_back_clicked(self) -> None:
+        self.go_back()
+
+    def _on_next_clicked(self) -> None:
+        self.go_next()
+
+    def _on_finish_clicked(self) -> None:
+        self.finish()
+
+    def _on_prefill_yes_clicked(self) -> None:
+        self.apply_prefill()
+
+    def _on_prefill_no_clicked(self) -> None:
+        self.prefill_banner.setVisible(False)

@@ -1,0 +1,583 @@
+"""Review & export: a live preview of the document as it will print, export and print.
+
+Rendering runs off the UI thread (``render_worker``); the preview refreshes ~800 ms after
+the answers stop changing, and results for answers that have changed since are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMarginsF,
+    QPoint,
+    QRect,
+    QSize,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import (
+    QDesktopServices,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QResizeEvent,
+    QShowEvent,
+)
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QApplication,
+    QBoxLayout,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smready import scoring
+from smready.domain import Project
+from smready.i18n import _, ngettext
+from smready.rendering import DocKind, Format, Paper
+from smready.ui.app import render_worker
+from smready.ui.app.controller import ProjectController
+from smready.ui.app.files import Button, ask, still_here
+from smready.ui.app.render_worker import RenderRunner
+from smready.ui.styles import ERROR_COLOR
+
+DEBOUNCE_MS = 800
+WARM_UP_DELAY_MS = 1500
+PRINT_DPI_MAX = 300
+"""Pages are rasterized at the printer's resolution, capped to keep memory sane."""
+SECTION_ROLE = Qt.ItemDataRole.UserRole
+PREVIEW_MAX_WIDTH = 960
+
+
+def doc_choices() -> list[tuple[DocKind, str]]:
+    return [("policy", _("Social media policy")), ("report", _("Readiness report")),
+            ("acknowledgement", _("Acknowledgement sheet"))]
+
+
+def paper_choices() -> list[tuple[Paper, str]]:
+    return [("a4", _("A4")), ("letter", _("Letter"))]
+
+
+def format_label(fmt: Format) -> str:
+    return {"pdf": _("PDF"), "docx": _("Word (DOCX)"), "html": _("Web page (HTML)")}[fmt]
+
+
+def format_filter(fmt: Format) -> str:
+    return {"pdf": _("PDF documents (*.pdf)"), "docx": _("Word documents (*.docx)"),
+            "html": _("Web pages (*.html *.htm)")}[fmt]
+
+
+def slug(text: str) -> str:
+    """A file-name stem: "Café Aurora" -> "cafe-aurora"."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain.casefold()).strip("-") or "smready"
+
+
+def error_message(path: Path | None, error: BaseException) -> str:
+    """What happened and what to do, in one message."""
+    hint = still_here()
+    if isinstance(error, OSError):
+        reason = error.strerror or str(error)
+        return _("Cannot write {path}: {reason}. {hint}").format(
+            path=path, reason=reason, hint=hint)
+    text = str(error).rstrip(".")
+    if path is not None and str(path) not in text:
+        text = _("Cannot write {path}: {reason}").format(path=path, reason=text)
+    return f"{text}. {hint}"
+
+
+class ReviewPage(QWidget):
+    """Preview, export and print the documents of the open project."""
+
+    gap_activated = Signal(str)
+    """The user picked a missing answer; the main window shows the wizard at that section."""
+    preview_updated = Signal()
+    """A fresh preview is on screen."""
+    export_finished = Signal(str)
+    """A file was written (its path)."""
+    export_failed = Signal(str)
+    """An export failed (the message shown to the user)."""
+    printed = Signal(int)
+    """A document was sent to the printer (number of pages)."""
+
+    def __init__(self, controller: ProjectController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewPage")
+        self.controller = controller
+        self._revision = 0
+        self._preview_job: tuple[int, int, str, str] | None = None  # ticket, rev, doc, paper
+        self._preview_key: tuple[int, str, str] | None = None  # what is on screen
+        self._preview_bytes = b""
+        self._pending_document: QPdfDocument | None = None
+        self._pending_buffer: QBuffer | None = None
+        self._buffer: QBuffer | None = None
+        self._exports: dict[int, tuple[Path, QProgressDialog]] = {}
+        self._prints: dict[int, tuple[QPrinter, QProgressDialog]] = {}
+        self.last_export: Path | None = None
+
+        self.preview_runner = RenderRunner(self)
+        self.preview_runner.finished.connect(self._on_preview_finished)
+        self.preview_runner.failed.connect(self._on_preview_failed)
+        self.export_runner = RenderRunner(self)
+        self.export_runner.finished.connect(self._on_export_finished)
+        self.export_runner.failed.connect(self._on_export_failed)
+
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(DEBOUNCE_MS)
+        self.debounce.timeout.connect(self._on_debounce_timeout)
+
+        # -- toolbar
+        self.doc_combo = QComboBox(self)
+        for value, label in doc_choices():
+            self.doc_combo.addItem(label, value)
+        self.doc_combo.setAccessibleName(_("Document"))
+        self.paper_combo = QComboBox(self)
+        for value, label in paper_choices():
+            self.paper_combo.addItem(label, value)
+        self.paper_combo.setAccessibleName(_("Paper size"))
+        doc_label = QLabel(_("&Document"), self)
+        doc_label.setBuddy(self.doc_combo)
+        paper_label = QLabel(_("P&aper"), self)
+        paper_label.setBuddy(self.paper_combo)
+        self.export_buttons: dict[Format, QPushButton] = {}
+        for fmt, text in (("pdf", _("Export &PDF…")), ("docx", _("Export &Word…")),
+                          ("html", _("Export &HTML…"))):
+            button = QPushButton(text, self)
+            button.setAccessibleName(_("Export as {format}").format(format=format_label(fmt)))
+            button.clicked.connect(lambda _checked=False, f=fmt: self.export_as(f))
+            self.export_buttons[fmt] = button
+        self.print_button = QPushButton(_("P&rint…"), self)
+        self.print_button.setAccessibleName(_("Print"))
+        self.print_button.clicked.connect(self._on_print_button_clicked)
+
+        choose_row = QHBoxLayout()
+        choose_row.addWidget(doc_label)
+        choose_row.addWidget(self.doc_combo)
+        choose_row.addSpacing(12)
+        choose_row.addWidget(paper_label)
+        choose_row.addWidget(self.paper_combo)
+        choose_row.addStretch(1)
+        action_row = QHBoxLayout()
+        action_row.addStretch(1)
+        for button in self.export_buttons.values():
+            action_row.addWidget(button)
+        action_row.addWidget(self.print_button)
+        # One row when it fits, the buttons on a second row when the window is narrow.
+        self.toolbar = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self.toolbar.addLayout(choose_row, 1)
+        self.toolbar.addLayout(action_row)
+        self._toolbar_rows = (choose_row, action_row)
+
+        # -- what is still missing
+        self.gaps_title = QLabel(self)
+        self.gaps_title.setObjectName("gapsTitle")
+        font = self.gaps_title.font()
+        font.setBold(True)
+        self.gaps_title.setFont(font)
+        self.gaps_list = QListWidget(self)
+        self.gaps_list.setObjectName("gapsList")
+        self.gaps_list.setAccessibleName(_("Missing answers; press Enter to go there"))
+        self.gaps_list.itemActivated.connect(self._on_gap_item_activated)
+        self.gaps_list.itemClicked.connect(self._on_gap_item_activated)
+
+        # -- after an export
+        self.export_banner = QFrame(self)
+        self.export_banner.setObjectName("exportBanner")
+        self.export_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        banner = QHBoxLayout(self.export_banner)
+        self.export_label = QLabel(self.export_banner)
+        self.export_label.setWordWrap(True)
+        self.open_button = QPushButton(_("Open the exported file"), self.export_banner)
+        self.open_button.clicked.connect(self._on_open_button_clicked)
+        banner.addWidget(self.export_label, 1)
+        banner.addWidget(self.open_button)
+        self.export_banner.setVisible(False)
+
+        # -- the preview
+        self.preview_status = QLabel(self)
+        self.preview_status.setObjectName("previewStatus")
+        self.preview_status.setWordWrap(True)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setObjectName("preview")
+        self.view.setAccessibleName(_("Preview of the document as it will print"))
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setDocument(self.document)
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(8)
+        layout.addLayout(self.toolbar)
+        layout.addWidget(self.gaps_title)
+        layout.addWidget(self.gaps_list)
+        layout.addWidget(self.export_banner)
+        layout.addWidget(self.preview_status)
+        # A page wider than this is harder to read, not easier: the margins take the rest.
+        self.view.setMaximumWidth(PREVIEW_MAX_WIDTH)
+        preview_row = QHBoxLayout()
+        preview_row.addWidget(self.view, 1)
+        layout.addLayout(preview_row, 1)
+
+        self.doc_combo.currentIndexChanged.connect(self._on_selection_changed)
+        self.paper_combo.currentIndexChanged.connect(self._on_selection_changed)
+        controller.project_changed.connect(self._on_project_changed)
+        controller.project_replaced.connect(self._on_project_replaced)
+
+        self._update_gaps()
+        self._set_preview_status(_("The preview appears here in a moment."))
+        # Start the render process soon, so the first preview does not wait for WeasyPrint —
+        # but after the window has painted: on two cores it would slow the start-up down.
+        QTimer.singleShot(WARM_UP_DELAY_MS, self, self._warm_up)
+
+    def _warm_up(self) -> None:
+        self.preview_runner.start(render_worker.warm_up)
+
+    # -- public API -------------------------------------------------------------------------
+
+    def current_doc(self) -> DocKind:
+        doc: DocKind = self.doc_combo.currentData()
+        return doc
+
+    def current_paper(self) -> Paper:
+        paper: Paper = self.paper_combo.currentData()
+        return paper
+
+    def refresh_preview(self) -> None:
+        """Render now (skipping the debounce)."""
+        self.debounce.stop()
+        self._start_preview()
+
+    def is_busy(self) -> bool:
+        return self.preview_runner.busy or self.export_runner.busy
+
+    def export_as(self, fmt: Format) -> Path | None:
+        """Ask where to save, then write the current document in a worker; returns the path
+        chosen (the file is written when ``export_finished`` is emitted)."""
+        doc, paper = self.current_doc(), self.current_paper()
+        folder = Path(self.last_export.parent if self.last_export else QStandardPaths
+                      .writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+        suggested = folder / f"{slug(self.controller.project.organization.name)}-{doc}.{fmt}"
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, _("Export as {format}").format(format=format_label(fmt)), str(suggested),
+            format_filter(fmt))
+        if not chosen:
+            return None
+        out = Path(chosen)
+        if out.suffix.lower() not in ({".html", ".htm"} if fmt == "html" else {f".{fmt}"}):
+            out = out.with_name(out.name + f".{fmt}")
+        self.export_to(out, fmt, doc, paper)
+        return out
+
+    def export_to(self, out: Path, fmt: Format, doc: DocKind | None = None,
+                  paper: Paper | None = None) -> int:
+        """Write the file in a worker with a busy indicator; returns the job ticket."""
+        snapshot = self.controller.project.model_copy(deep=True)
+        doc = doc or self.current_doc()
+        paper = paper or self.current_paper()
+        progress = self._busy_dialog(_("Writing {name}…").format(name=out.name))
+        self.export_banner.setVisible(False)
+        self._set_export_enabled(False)
+        ticket = self.export_runner.start(
+            lambda: render_worker.export(snapshot, doc, fmt, out, paper))
+        self._exports[ticket] = (out, progress)
+        return ticket
+
+    def print_project(self) -> bool:
+        """Ask for a printer and print the selected document (the Print action calls this).
+
+        Returns whether printing was started."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        size = QPageSize.PageSizeId.Letter if self.current_paper() == "letter" \
+            else QPageSize.PageSizeId.A4
+        printer.setPageLayout(QPageLayout(QPageSize(size), QPageLayout.Orientation.Portrait,
+                                          QMarginsF(0, 0, 0, 0)))
+        printer.setFullPage(True)
+        printer.setDocName(self.doc_combo.currentText())
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(_("Print {doc}").format(doc=self.doc_combo.currentText()))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        key = (self._revision, self.current_doc(), self.current_paper())
+        if self._preview_key == key and self._preview_bytes:
+            self._print_pdf(printer, self._preview_bytes)
+            return True
+        snapshot = self.controller.project.model_copy(deep=True)
+        doc, paper = self.current_doc(), self.current_paper()
+        progress = self._busy_dialog(_("Preparing the pages…"))
+        ticket = self.export_runner.start(
+            lambda: render_worker.render_pdf(snapshot, doc, paper))
+        self._prints[ticket] = (printer, progress)
+        return True
+
+    # -- preview ----------------------------------------------------------------------------
+
+    def _schedule_preview(self) -> None:
+        self.debounce.start()
+
+    def _start_preview(self) -> None:
+        if not self.isVisible():
+            return  # rendered when the page is shown (showEvent)
+        key = (self._revision, self.current_doc(), self.current_paper())
+        if self._preview_key == key:
+            return
+        if self._preview_job is not None:
+            return  # one at a time; the finished job starts the next if needed
+        snapshot: Project = self.controller.project.model_copy(deep=True)
+        doc, paper = self.current_doc(), self.current_paper()
+        ticket = self.preview_runner.start(
+            lambda: render_worker.render_pdf(snapshot, doc, paper))
+        self._preview_job = (ticket, *key)
+        self._set_preview_status(_("Updating the preview…"))
+
+    def _on_preview_finished(self, ticket: int, result: Any) -> None:
+        job = self._preview_job
+        if job is None or job[0] != ticket:
+            return  # the warm-up job, or a result nobody waits for any more
+        self._preview_job = None
+        key = (job[1], job[2], job[3])
+        if key != (self._revision, self.current_doc(), self.current_paper()):
+            self._start_preview()  # stale: the answers or the selection changed meanwhile
+            return
+        self._show_pdf(bytes(result), key)
+
+    def _on_preview_failed(self, ticket: int, error: Any) -> None:
+        job = self._preview_job
+        if job is None or job[0] != ticket:
+            return
+        self._preview_job = None
+        self._set_preview_status(_("The preview could not be made: {reason}").format(
+            reason=error), error=True)
+        self._preview_key = (job[1], job[2], job[3])  # do not retry until something changes
+
+    def _show_pdf(self, data: bytes, key: tuple[int, str, str]) -> None:
+        # Load into a second document and swap when it is ready, so the old pages stay on
+        # screen instead of flashing blank.
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        document = QPdfDocument(self)
+        self._pending_document, self._pending_buffer = document, buffer
+        self._pending_key, self._pending_bytes = key, data
+        document.statusChanged.connect(self._on_pending_status_changed)
+        document.load(buffer)
+        if document.status() in (QPdfDocument.Status.Ready, QPdfDocument.Status.Error):
+            # Swap on the next turn of the event loop: parsing and laying out are split
+            # so neither blocks the window for long.
+            QTimer.singleShot(0, lambda: self._on_pending_status_changed(document.status()))
+
+    def _on_pending_status_changed(self, status: QPdfDocument.Status) -> None:
+        document = self._pending_document
+        if document is None or status not in (QPdfDocument.Status.Ready,
+                                              QPdfDocument.Status.Error):
+            return
+        self._pending_document = None
+        if status == QPdfDocument.Status.Error:
+            self._set_preview_status(_("The preview could not be shown."), error=True)
+            document.deleteLater()
+            return
+        scroll = self.view.verticalScrollBar().value()
+        old_document, old_buffer = self.document, self._buffer
+        self.document, self._buffer = document, self._pending_buffer
+        self.view.setDocument(document)
+        self._preview_key, self._preview_bytes = self._pending_key, self._pending_bytes
+        QTimer.singleShot(0, lambda: self.view.verticalScrollBar().setValue(scroll))
+        old_document.deleteLater()
+        if old_buffer is not None:
+            old_buffer.deleteLater()
+        self._set_preview_status(ngettext(
+            "Preview: {n} page, as it will print.", "Preview: {n} pages, as it will print.",
+            document.pageCount()).format(n=document.pageCount()))
+        self.preview_updated.emit()
+
+    def _set_preview_status(self, text: str, *, error: bool = False) -> None:
+        self.preview_status.setText(text)
+        self.preview_status.setStyleSheet(f"color: {ERROR_COLOR};" if error else "")
+
+    # -- export -----------------------------------------------------------------------------
+
+    def _busy_dialog(self, text: str) -> QProgressDialog:
+        progress = QProgressDialog(text, "", 0, 0, self)
+        progress.setCancelButton(None)
+        progress.setWindowTitle(_("Please wait"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)  # quick jobs finish without a flash
+        progress.setAutoClose(False)
+        progress.setValue(0)
+        return progress
+
+    def _set_export_enabled(self, enabled: bool) -> None:
+        for button in (*self.export_buttons.values(), self.print_button):
+            button.setEnabled(enabled)
+
+    def _on_export_finished(self, ticket: int, result: Any) -> None:
+        if ticket in self._prints:
+            printer, progress = self._prints.pop(ticket)
+            progress.close()
+            self._set_export_enabled(not self._exports)
+            self._print_pdf(printer, bytes(result))
+            return
+        _out, progress = self._exports.pop(ticket, (None, None))
+        if progress is not None:
+            progress.close()
+        self._set_export_enabled(True)
+        path = Path(result)
+        self.last_export = path
+        self.export_label.setText(_("Saved {name} in {folder}.").format(
+            name=path.name, folder=path.parent))
+        self.export_banner.setVisible(True)
+        self.open_button.setFocus()
+        self.export_finished.emit(str(path))
+
+    def _on_export_failed(self, ticket: int, error: Any) -> None:
+        target: Path | None = None
+        if ticket in self._prints:
+            _printer, progress = self._prints.pop(ticket)
+        else:
+            target, progress = self._exports.pop(ticket, (None, None))
+        if progress is not None:
+            progress.close()
+        self._set_export_enabled(True)
+        message = error_message(target, error) if target is not None else str(error)
+        self._warn(_("Could not export"), message)
+        self.export_failed.emit(message)
+
+    def _warn(self, title: str, text: str) -> None:
+        ask(self, QMessageBox.Icon.Warning, title, text, {Button.Ok: None}, Button.Ok)
+
+    def _on_open_button_clicked(self) -> None:
+        if self.last_export is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_export)))
+
+    # -- print ------------------------------------------------------------------------------
+
+    def _print_pdf(self, printer: QPrinter, data: bytes) -> int:
+        """Rasterize each page at the printer's resolution and paint it on the printer."""
+        buffer = QBuffer()
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        document = QPdfDocument()
+        document.load(buffer)
+        count = document.pageCount()
+        first, last = printer.fromPage(), printer.toPage()
+        pages = range(max(first, 1) - 1, min(last, count) if last else count) if first \
+            else range(count)
+        dpi = min(printer.resolution(), PRINT_DPI_MAX)
+        painter = QPainter()
+        if not painter.begin(printer):
+            self._warn(_("Could not print"), _(
+                "The printer could not be started. Check that it is connected and try again."))
+            return 0
+        printed = 0
+        try:
+            for index in pages:
+                if printed:
+                    printer.newPage()
+                points = document.pagePointSize(index)
+                image = document.render(index, QSize(round(points.width() / 72 * dpi),
+                                                     round(points.height() / 72 * dpi)))
+                target = painter.viewport()
+                size = image.size().scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.drawImage(QRect(QPoint(0, 0), size), image)
+                printed += 1
+                QApplication.processEvents()  # keep repainting between pages
+        finally:
+            painter.end()
+            document.close()
+        self.printed.emit(printed)
+        return printed
+
+    # -- gaps -------------------------------------------------------------------------------
+
+    def _update_gaps(self) -> None:
+        gaps = scoring.policy_gaps(self.controller.project)
+        self.gaps_list.clear()
+        if gaps:
+            self.gaps_title.setText(ngettext(
+                "{n} thing left before the policy is complete",
+                "{n} things left before the policy is complete", len(gaps)).format(n=len(gaps)))
+            self.gaps_title.setToolTip(_("Select one to go to that question in the wizard."))
+            for gap in gaps:
+                item = QListWidgetItem(gap.message)
+                item.setData(SECTION_ROLE, gap.section)
+                item.setToolTip(_("Go to this question in the policy wizard"))
+                self.gaps_list.addItem(item)
+        else:
+            self.gaps_title.setText(_("The policy is complete — ready to print and sign."))
+        self.gaps_list.setVisible(bool(gaps))
+        if gaps:  # as tall as its rows, so the preview keeps the space
+            rows = sum(self.gaps_list.sizeHintForRow(r) for r in range(self.gaps_list.count()))
+            self.gaps_list.setFixedHeight(min(rows + 2 * self.gaps_list.frameWidth() + 4, 130))
+
+    def _on_gap_item_activated(self, item: QListWidgetItem) -> None:
+        self.gap_activated.emit(str(item.data(SECTION_ROLE)))
+
+    # -- events -----------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_toolbar()
+
+    def minimumSizeHint(self) -> QSize:
+        # As narrow as the toolbar on two rows, whichever way it is laid out just now.
+        margins = self.layout().contentsMargins()
+        widest_row = max(row.minimumSize().width() for row in self._toolbar_rows)
+        return QSize(widest_row + margins.left() + margins.right(),
+                     super().minimumSizeHint().height())
+
+    def _fit_toolbar(self) -> None:
+        margins = self.layout().contentsMargins()
+        needed = (sum(row.sizeHint().width() for row in self._toolbar_rows)
+                  + self.toolbar.spacing() + margins.left() + margins.right())
+        direction = (QBoxLayout.Direction.LeftToRight if self.width() >= needed
+                     else QBoxLayout.Direction.TopToBottom)
+        if self.toolbar.direction() != direction:
+            self.toolbar.setDirection(direction)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._preview_key != (self._revision, self.current_doc(), self.current_paper()):
+            QTimer.singleShot(0, self._start_preview)
+
+    def _on_project_changed(self) -> None:
+        self._revision += 1
+        self._update_gaps()
+        self._schedule_preview()
+
+    def _on_project_replaced(self) -> None:
+        self.export_banner.setVisible(False)
+        self._on_project_changed()
+
+    def _on_debounce_timeout(self) -> None:
+        self._start_preview()
+
+    def _on_selection_changed(self, _index: int) -> None:
+        self.refresh_preview()
+
+    def _on_print_button_clicked(self) -> None:
+        self.print_project()

@@ -1,5 +1,0 @@
-"""The policy wizard (one module per step or group of steps)."""
-
-from smready.ui.policy.wizard import PolicyWizard
-
-__all__ = ["PolicyWizard"]
