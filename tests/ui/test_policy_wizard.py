@@ -61,7 +61,6 @@ def next_page(qtbot: QtBot, wizard: PolicyWizard) -> None:
 
 def fill_required(qtbot: QtBot, wizard: PolicyWizard, controller: ProjectController) -> None:
     """Walk from the first step to the last, answering every required question."""
-    from smready.domain import Goal, GoalType
 
     # Goals are made on the Goals page, outside the wizard; the policy prints them.
     controller.project.goals.append(Goal(goal_type=GoalType.BRAND_AWARENESS, metric="Reach"))
