@@ -219,7 +219,7 @@ def test_recovery_can_be_discarded(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
     assert [r.project_name for r in list_recoverable()] == ["Harbour Food Bank"]
 
     # The restart is a new process: its untitled project gets a slot of its own.
-    monkeypatch.setattr(storage, "_SESSION_ID", "restarted")
+    monkeypatch.setattr(storage.datadir, "_SESSION_ID", "restarted")
     second = make_window(qtbot)
     messages.answer(Button.Discard)
     assert not second.offer_recovery()

@@ -61,6 +61,10 @@ def next_page(qtbot: QtBot, wizard: PolicyWizard) -> None:
 
 def fill_required(qtbot: QtBot, wizard: PolicyWizard, controller: ProjectController) -> None:
     """Walk from the first step to the last, answering every required question."""
+
+    # Goals are made on the Goals page, outside the wizard; the policy prints them.
+    controller.project.goals.append(Goal(goal_type=GoalType.BRAND_AWARENESS, metric="Reach"))
+    controller.mark_changed()
     org = wizard.page("organization")
     retype(qtbot, org.name_edit, "Aurora Test Shop")
     assert controller.project.organization.name == "Aurora Test Shop"
