@@ -1,4 +1,4 @@
-"""``smready-cli``: headless commands (new, validate, score, schema, upgrade, export).
+"""``smready-cli``: headless commands (new, validate, score, schema, upgrade, check, export).
 
 Exit codes: 0 success, 1 bad input (one line on stderr, never a traceback), 2 usage error.
 Scoring, content and rendering are imported inside the commands that need them, so that
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from smready import __version__
-from smready.i18n import _
+from smready.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from smready.domain import Checklist, Project, ReadinessResult
@@ -331,6 +331,31 @@ def _refuse_export_onto_project(source: Path, out: Path) -> None:
         raise CliError(str(exc)) from exc
 
 
+CHECK_OPEN = 3
+"""``check`` exit code when the policy still has open items."""
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """The policy's open items, as the app's Review page lists them (the same session)."""
+    from smready.session import ProjectSession
+
+    project = _load(args.file)
+    gaps = ProjectSession(project, args.file).derived.gaps
+    if args.json:
+        _out_json({"file": str(args.file), "complete": not gaps,
+                   "open": [{"section": g.section, "field": g.field,
+                             "message": g.message} for g in gaps]})
+    elif gaps:
+        for gap in gaps:
+            _out(f"{gap.section}\t{gap.field}\t{_one_line(gap.message)}")
+        _out(ngettext("{path}: {n} open item before the policy is complete.",
+                      "{path}: {n} open items before the policy is complete.",
+                      len(gaps)).format(path=args.file, n=len(gaps)))
+    else:
+        _out(_("{path}: the policy is complete.").format(path=args.file))
+    return CHECK_OPEN if gaps else 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from smready.storage import write_error_message
 
@@ -395,6 +420,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true",
                    help=_("write even if the project is open in smready"))
     p.set_defaults(func=cmd_upgrade)
+
+    p = sub.add_parser("check", help=_("list what the policy still leaves open (exit 0 "
+                                       "complete, 3 open items, 1 bad file)"))
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
+    p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("export", help=_("write the policy, report or acknowledgement sheet"))
     p.add_argument("file", type=Path, metavar="FILE")

@@ -215,8 +215,10 @@ class FileManager(QObject):
         try:
             project = load_project(path)
         except (ProjectFileError, OSError) as exc:
+            # Only a project the user has open can be "unchanged" (not the start page).
             self._error(_("Cannot open the project"), str(exc), _(
-                "The project you had open is unchanged."))
+                "The project you had open is unchanged.") if self.controller.session.opened
+                else "")
             return False
         if same_file(path, self.controller.path):
             self._switch(project, path, keep_lock=True)
