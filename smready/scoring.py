@@ -389,6 +389,16 @@ def _non_negative(value: object) -> float | None:
     return max(0.0, number) if number is not None else None
 
 
+def _prefill_number(project: Project, checklist: Checklist, key: str) -> float | None:
+    """A number answer, kept within 0 and the question's maximum: a file may hold any
+    finite number (1e306 posts a month), and the hours computed from it must stay finite."""
+    number = _non_negative(_prefill_value(project, checklist, key))
+    question = checklist.prefill_question(key)
+    if number is not None and question is not None and question.max is not None:
+        number = min(number, question.max)
+    return number
+
+
 def hours_needed(platforms: list[PlatformProfile], posts_per_month: float) -> float:
     """Posting time (posts spread evenly over the networks) plus monitoring each network."""
     if not platforms:
@@ -455,8 +465,8 @@ def resource_check(project: Project, checklist: Checklist | None = None) -> Reso
     by_id = {p.id: p for p in load_platforms()}
     platform_ids = planned_platforms(project, checklist)
     profiles = [by_id[pid] for pid in platform_ids if pid in by_id]
-    posts = _non_negative(_prefill_value(project, checklist, "posts_per_month")) or 0.0
-    per_week = _non_negative(_prefill_value(project, checklist, "hours_per_week"))
+    posts = _prefill_number(project, checklist, "posts_per_month") or 0.0
+    per_week = _prefill_number(project, checklist, "hours_per_week")
     needed = whole_hours(hours_needed(profiles, posts))
     available = whole_hours(per_week * WEEKS_PER_MONTH) if per_week is not None else None
     has_plan = bool(profiles) or posts > 0
