@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 PO := $(wildcard resources/locale/*/LC_MESSAGES/smready.po)
 MO := $(PO:.po=.mo)
 
-.PHONY: run test setup system lint bench screenshots clean i18n
+.PHONY: run test setup system lint bench screenshots clean i18n bundle smoke-bundle
 
 run: setup
 	$(BIN)/smready $(ARGS)
@@ -45,6 +45,25 @@ bench: setup
 
 screenshots: setup
 	xvfb-run -a -s "-screen 0 1280x800x24" $(BIN)/python scripts/screenshots.py screenshots/tmp
+
+# The self-contained app: dist/smready/ (both executables, Python, Qt, Pango, fonts, data) and
+# dist/smready-VERSION-linux-ARCH.tar.gz with install.sh. See packaging/smready.spec.
+BUNDLE_STAMP := $(VENV)/.bundle-installed
+VERSION = $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' smready/__init__.py)
+
+bundle: setup $(BUNDLE_STAMP)
+	@bash scripts/system-deps.sh bundle
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/smready.spec
+	tar -C dist -czf dist/smready-$(VERSION)-linux-$(shell uname -m).tar.gz smready
+	@echo "Built dist/smready/ and dist/smready-$(VERSION)-linux-$(shell uname -m).tar.gz"
+
+$(BUNDLE_STAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install -q -e ".[dev,bundle]"
+	touch $(BUNDLE_STAMP)
+
+smoke-bundle:
+	bash scripts/smoke-bundle.sh dist/smready
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -16,6 +16,11 @@ PKGS=(
   # Tests and screenshots: a virtual screen and a PDF reader
   xvfb xauth poppler-utils
 )
+# `make bundle` and scripts/smoke-bundle.sh (`system-deps.sh bundle`): PyInstaller reads
+# binaries with objdump; the smoke test finds the app's window with xwininfo.
+if [ "${1:-}" = "bundle" ]; then
+  PKGS+=(binutils x11-utils)
+fi
 
 missing=()
 for pkg in "${PKGS[@]}"; do

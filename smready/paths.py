@@ -1,22 +1,43 @@
-"""The one place that finds resources/ and policy_templates/.
+"""The one place that finds resources/, policy_templates/ and examples/.
 
-In a source checkout (and an editable install) they sit beside the package; in a wheel they
-are copied into ``smready/_data/``.
+Three layouts, tried in this order:
+
+- a PyInstaller bundle: the folders sit at the top of the bundle's data folder,
+  ``sys._MEIPASS`` (``dist/smready/_internal/`` on Linux and Windows, ``Contents/Frameworks``
+  or ``Contents/Resources`` in a macOS ``.app``); see ``packaging/smready.spec``;
+- an installed wheel: copied into ``smready/_data/`` (``[tool.hatch...force-include]``);
+- a source checkout (and an editable install): beside the package.
 """
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+def bundle_dir() -> Path | None:
+    """The data folder of a PyInstaller bundle, or ``None`` when not running from one."""
+    meipass = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and meipass:
+        return Path(meipass)
+    return None
+
+
+def _candidates(name: str) -> list[Path]:
+    bundle = bundle_dir()
+    found = [bundle / name] if bundle is not None else []
+    return [*found, _PACKAGE_DIR / "_data" / name, _PACKAGE_DIR.parent / name]
+
+
 def _find(name: str) -> Path:
-    for candidate in (_PACKAGE_DIR / "_data" / name, _PACKAGE_DIR.parent / name):
+    for candidate in _candidates(name):
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError(f"smready data folder {name!r} not found next to {_PACKAGE_DIR}")
+    where = ", ".join(str(c.parent) for c in _candidates(name))
+    raise FileNotFoundError(f"smready data folder {name!r} not found in {where}")
 
 
 @cache
@@ -34,8 +55,8 @@ def resource(*parts: str) -> Path:
 
 
 def examples_dir() -> Path | None:
-    """The bundled example projects (source checkout: examples/; wheel: _data/examples)."""
-    for candidate in (_PACKAGE_DIR / "_data" / "examples", _PACKAGE_DIR.parent / "examples"):
+    """The bundled example projects, or ``None`` if this installation has none."""
+    for candidate in _candidates("examples"):
         if candidate.is_dir():
             return candidate
     return None

@@ -826,9 +826,7 @@ def open_decisions(document: Document) -> list[Gap | Cell]:
 
 
 def build_policy(project: Project) -> Document:
-    from smready.scoring import policy_prefill
-
-    policy = policy_prefill(project)
+    policy = project.policy  # the one policy: what the wizard shows and the gaps check
     builder = _Builder(project=project, policy=policy, vocab=vocabulary(project.organization))
     builder.compute()
     for spec in load_clauses():
@@ -854,6 +852,6 @@ def build_policy(project: Project) -> Document:
         lang=project.language,
         cover_facts=tuple((k, v) for k, v in facts if v),
         sections=tuple(builder.sections),
-        logo=load_logo(org.logo_path),
+        logo=load_logo(org.logo_to_embed),
         keywords=(_("social media policy"), org.name.strip()),
     )

@@ -195,6 +195,9 @@ def test_logo_is_checked_by_magic_bytes_and_size(tmp_path: Path) -> None:
         assert load_logo(path) is None
     project = _empty()
     project.organization.logo_path = str(png)
+    # A path that came with the file is not embedded until the user confirms it.
+    assert "data:image/png;base64," not in render_html(project, "policy")
+    project.organization.confirm_logo()
     assert "data:image/png;base64," in render_html(project, "policy")
 
 
