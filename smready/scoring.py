@@ -259,9 +259,20 @@ SETTLED_FACTS: dict[str, tuple[Callable[[Project], bool], str]] = {
 }
 
 
-def settled_facts(project: Project) -> set[str]:
-    """The keys of ``SETTLED_FACTS`` that hold for this project."""
-    return {key for key, (holds, _note) in SETTLED_FACTS.items() if holds(project)}
+def settled_facts(project: Project, *, policy_done: bool | None = None) -> set[str]:
+    """The keys of ``SETTLED_FACTS`` that hold for this project.
+
+    ``policy_done`` passes ``policy_complete(project)`` when the caller already has it (it
+    builds the whole policy, the dearest fact by far).
+    """
+    facts = set()
+    for key, (holds, _note) in SETTLED_FACTS.items():
+        if key == "policy.complete" and policy_done is not None:
+            if policy_done:
+                facts.add(key)
+        elif holds(project):
+            facts.add(key)
+    return facts
 
 
 def settled_note(question: Question, facts: set[str]) -> str:
@@ -289,7 +300,7 @@ def score(project: Project, checklist: Checklist | None = None) -> ReadinessResu
 
     points: list[PointResult] = []
     recommendations: list[tuple[float, int, int, Recommendation]] = []
-    facts = settled_facts(project)
+    facts = settled_facts(project, policy_done=policy_done)
     question_scores: dict[str, float] = {}
     answered_total = 0
     total = 0
