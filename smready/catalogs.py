@@ -9,8 +9,9 @@
 ``make i18n`` runs the first. Sources are listed in ``babel.cfg``: Python, the jinja2
 templates and the user-visible fields of ``resources/*.yaml`` (``extract_yaml`` below). The
 ``.pot`` and ``.po`` files carry file names but no line numbers, so moving code does not
-churn them. Translations are kept across updates; strings that left the source stay in the
-``.po`` as obsolete (``#~``) entries until a translator drops them.
+churn them. Translations are kept across updates; translated strings that left the source
+stay in the ``.po`` as obsolete (``#~``) entries until a translator drops them (untranslated
+ones go).
 
 Only this module and the build hook import Babel's message tools; the app itself reads the
 compiled ``.mo`` (or the ``.po``) through :mod:`smready.i18n`.
@@ -47,6 +48,9 @@ MACHINE_KEYS = frozenset({
     "url", "country", "countries", "lang", "language", "level", "unit_id", "ref", "refs",
     "source", "sources",
 })
+#: Keys whose whole subtree is for the program or the tests (conditions, regular expressions,
+#: example texts of the lint rules), whatever it holds.
+MACHINE_SECTIONS = frozenset({"when", "patterns", "pattern", "examples"})
 #: Values that look like identifiers (snake_case, dotted ids, numbers) are never extracted.
 IDENTIFIER = re.compile(r"^[a-z0-9_.\-]+$")
 
@@ -79,7 +83,7 @@ def _walk(node: yaml.Node, path: str, key: str | None
     if isinstance(node, yaml.MappingNode):
         for key_node, value in node.value:
             name = str(key_node.value)
-            if name in MACHINE_KEYS and not _holds_mappings(value):
+            if name in MACHINE_SECTIONS or (name in MACHINE_KEYS and not _holds_mappings(value)):
                 continue
             yield from _walk(value, f"{path}.{name}" if path else name, name)
     elif isinstance(node, yaml.SequenceNode):
@@ -136,6 +140,12 @@ def _read(path: Path, locale: str | None = None) -> Catalog:
         return read_po(handle, locale=locale, domain=DOMAIN)
 
 
+def _translated(string: object) -> bool:
+    if isinstance(string, (list, tuple)):
+        return any(string)
+    return bool(string)
+
+
 def po_path(lang: str, root: Path = REPO) -> Path:
     return locale_dir(root) / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
@@ -150,6 +160,9 @@ def update(root: Path = REPO) -> list[Path]:
         if path.is_file():
             catalog = _read(path, lang)
             catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
+            # Strings that left the source are kept (as #~) only if someone translated them.
+            for key in [k for k, m in catalog.obsolete.items() if not _translated(m.string)]:
+                del catalog.obsolete[key]
         else:
             catalog = Catalog(locale=lang, domain=DOMAIN, project="smready",
                               version=smready.__version__, charset="utf-8")

@@ -1,8 +1,11 @@
-"""``smready-cli``: headless commands (new, validate, score, schema, upgrade, export).
+"""``smready-cli``: headless commands (new, validate, score, schema, upgrade, check, export).
 
 Exit codes: 0 success, 1 bad input (one line on stderr, never a traceback), 2 usage error.
 Scoring, content and rendering are imported inside the commands that need them, so that
-``schema`` or ``validate`` stay quick and work without the rendering stack.
+``schema`` or ``validate`` stay quick and work without the rendering stack; the domain and
+storage are imported inside ``main`` too, so that Ctrl-C at any moment exits quietly (130).
+Every line that quotes a file's content goes through ``printable`` (escape codes are shown,
+never obeyed by the terminal).
 """
 
 from __future__ import annotations
@@ -16,21 +19,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from smready import __version__
-from smready.domain import SCHEMA_VERSION, OrgKind, Project, QuestionKind
-from smready.i18n import _
-from smready.storage import (
-    ProjectFileError,
-    file_version,
-    load_project,
-    more_problems,
-    os_error_reason,
-    project_json_schema,
-    save_project,
-    write_error_message,
-)
+from smready.i18n import _, ngettext
 
 if TYPE_CHECKING:
-    from smready.domain import Checklist, ReadinessResult
+    from smready.domain import Checklist, Project, ReadinessResult
 
 
 class CliError(Exception):
@@ -41,10 +33,28 @@ class CliError(Exception):
 
 
 def _out(text: str = "") -> None:
-    print(text, file=sys.stdout)
+    from smready.storage import printable
+
+    # Keeps line breaks and tabs of our own layout; escapes every other control character.
+    print("\n".join("\t".join(printable(part) for part in line.split("\t"))
+                    for line in text.split("\n")), file=sys.stdout)
+
+
+def _out_json(payload: Any) -> None:
+    """JSON on stdout; characters a terminal would obey are written as ``\\u`` escapes
+    (json.dumps escapes C0 controls but leaves DEL, C1 controls and direction marks raw)."""
+    from smready.storage.errors import UNSAFE_CHARACTERS
+
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    # Raw line breaks are only json.dumps's own indentation; inside strings they are escaped.
+    print(UNSAFE_CHARACTERS.sub(
+        lambda m: m.group() if m.group() == "\n" else f"\\u{ord(m.group()):04x}", text),
+        file=sys.stdout)
 
 
 def _load(path: Path) -> Project:
+    from smready.storage import ProjectFileError, load_project
+
     try:
         return load_project(path)
     except ProjectFileError as exc:
@@ -52,11 +62,31 @@ def _load(path: Path) -> Project:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
+    from smready.storage import printable
+
+    return printable(" ".join(str(text).split()))
+
+
+def _refuse_if_open(path: Path, force: bool, can_force: bool = True) -> None:
+    """The app holds a lock on each open project; rewriting it under the app loses work."""
+    from smready.storage import lock_holder
+
+    if force and can_force:
+        return
+    holder = lock_holder(path)
+    if holder is None:
+        return
+    if can_force:
+        raise CliError(_("{path} is open in smready ({holder}); close it there first, or use "
+                         "--force to write anyway.").format(path=path, holder=holder))
+    raise CliError(_("{path} is open in smready ({holder}); close it there first.").format(
+        path=path, holder=holder))
 
 
 def _answer_problems(project: Project, checklist: Checklist) -> list[str]:
     """Answers that refer to unknown questions or options, or are out of range."""
+    from smready.domain import QuestionKind
+
     problems: list[str] = []
     point_ids = {point.id for point in checklist.points}
     for qid, value in project.readiness.answers.items():
@@ -118,13 +148,20 @@ def _load_checklist() -> Checklist:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from smready.domain import OrgKind, Project
+    from smready.storage import ProjectFileError, save_project, save_target
+
     out: Path = args.output
+    backup = save_target(out)[1]
+    if out.is_dir():
+        raise CliError(_("{path} is a folder; give a file name such as {example}.").format(
+            path=out, example=out / "cafe.smready"))
     if out.exists() and not args.force:
         raise CliError(_("{path} already exists; use --force to replace it (the old file "
-                         "is kept as {backup}).").format(path=out, backup=out.name + ".bak"))
-    if out.is_dir():
-        raise CliError(_("{path} is a folder; give a file name such as cafe.smready.").format(
-            path=out))
+                         "is kept as {backup}).").format(path=out, backup=backup))
+    if out.exists():
+        # --force replaces a file, but never one a window is editing.
+        _refuse_if_open(out, force=False, can_force=False)
     try:
         project = Project.new(args.name, OrgKind(args.type))
     except ValueError as exc:  # pydantic's ValidationError is a ValueError
@@ -139,6 +176,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from smready.storage import ProjectFileError, load_project, more_problems
+
     failures: list[str] = []
     checklist: Checklist | None = None
     for path in args.files:
@@ -210,18 +249,48 @@ def cmd_score(args: argparse.Namespace) -> int:
     if args.json:
         items = [score_dict(path, project, result) for path, project, result in results]
         payload: Any = items[0] if len(items) == 1 else items
-        _out(json.dumps(payload, ensure_ascii=False, indent=2))
+        _out_json(payload)
     else:
         _out("\n\n".join(_score_text(*item) for item in results))
     return 0
 
 
+def published_schema() -> dict[str, Any]:
+    """The schema ``smready-cli schema`` prints: a file valid against it passes ``validate``
+    (answers are narrowed to this question bank's questions, options and ranges)."""
+    from smready.domain import QuestionKind
+    from smready.storage import project_json_schema
+
+    checklist = _load_checklist()
+    answers: dict[str, Any] = {}
+    for point in checklist.points:
+        for question in point.questions:
+            option_ids = [option.id for option in question.options]
+            if question.kind is QuestionKind.CHOICE:
+                answer: dict[str, Any] = {"type": "string", "enum": option_ids}
+            elif question.kind is QuestionKind.MULTI:
+                answer = {"type": "array", "items": {"type": "string", "enum": option_ids}}
+            elif question.kind in (QuestionKind.SCALE, QuestionKind.NUMBER):
+                answer = {"type": "number"}
+                if question.min is not None:
+                    answer["minimum"] = question.min
+                if question.max is not None:
+                    answer["maximum"] = question.max
+            else:
+                answer = {"type": "string", "maxLength": 200}
+            answers[question.id] = {"title": question.text, **answer}
+    return project_json_schema(answers, [point.id for point in checklist.points])
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
-    _out(json.dumps(project_json_schema(), ensure_ascii=False, indent=2))
+    _out_json(published_schema())
     return 0
 
 
 def cmd_upgrade(args: argparse.Namespace) -> int:
+    from smready.domain import SCHEMA_VERSION
+    from smready.storage import ProjectFileError, file_version, save_project, save_target
+
     path: Path = args.file
     try:
         old = file_version(path)
@@ -232,21 +301,71 @@ def cmd_upgrade(args: argparse.Namespace) -> int:
         _out(_("{path} is already at file version {version}; nothing to do.").format(
             path=path, version=old))
         return 0
+    _refuse_if_open(path, args.force)
     try:
-        save_project(project, path)
+        written = save_project(project, path)
     except ProjectFileError as exc:
         raise CliError(str(exc)) from exc
     _out(_("Upgraded {path} from file version {old} to {new}; the old file is kept as "
            "{backup}.").format(path=path, old=old, new=SCHEMA_VERSION,
-                               backup=path.name + ".bak"))
+                               backup=save_target(written)[1]))
     return 0
 
 
-def cmd_export(args: argparse.Namespace) -> int:
+def _refuse_export_onto_project(source: Path, out: Path) -> None:
+    """Exporting onto the project itself (same file, by device and inode) or onto any
+    project file would replace the user's work with a document."""
+    from smready.rendering.export import RenderError, refuse_project_target
+
+    try:
+        same = out.exists() and os.path.samefile(source, out)
+    except OSError:
+        same = False
+    if same:
+        raise CliError(_("Cannot write {out}: it is the project file {source} itself. Choose "
+                         "another name for the export, such as policy.pdf.").format(
+                             out=out, source=source))
+    try:
+        refuse_project_target(out)
+    except RenderError as exc:
+        raise CliError(str(exc)) from exc
+
+
+CHECK_OPEN = 3
+"""``check`` exit code when the policy still has open items."""
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """The policy's open items, as the app's Review page lists them (the same session)."""
+    from smready.session import ProjectSession
+
     project = _load(args.file)
+    gaps = ProjectSession(project, args.file).derived.gaps
+    if args.json:
+        _out_json({"file": str(args.file), "complete": not gaps,
+                   "open": [{"section": g.section, "field": g.field,
+                             "message": g.message} for g in gaps]})
+    elif gaps:
+        for gap in gaps:
+            _out(f"{gap.section}\t{gap.field}\t{_one_line(gap.message)}")
+        _out(ngettext("{path}: {n} open item before the policy is complete.",
+                      "{path}: {n} open items before the policy is complete.",
+                      len(gaps)).format(path=args.file, n=len(gaps)))
+    else:
+        _out(_("{path}: the policy is complete.").format(path=args.file))
+    return CHECK_OPEN if gaps else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from smready.storage import write_error_message
+
+    project = _load(args.file)
+    out: Path = args.output
+    _refuse_export_onto_project(args.file, out)
+    if args.logo:
+        project.organization.confirm_logo()
     from smready.rendering import RenderError, export_document
 
-    out: Path = args.output
     try:
         written = export_document(project, args.doc, args.format, out, args.paper)
     except RenderError as exc:
@@ -257,6 +376,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CliError(write_error_message(out, exc)) from exc
     _out(_("Wrote {path}").format(path=written))
+    if project.organization.logo_path and not args.logo:
+        _out(_("The logo the project names ({logo}) was not embedded: a project file may "
+               "come from anyone. Add --logo to embed it.").format(
+                   logo=project.organization.logo_path))
     return 0
 
 
@@ -270,11 +393,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"smready {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+    from smready.domain import OrgKind
+
     p = sub.add_parser("new", help=_("create a new project file"))
     p.add_argument("--type", required=True, choices=[k.value for k in OrgKind])
     p.add_argument("--name", required=True, help=_("the organization's name"))
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
-    p.add_argument("--force", action="store_true", help=_("replace an existing file"))
+    p.add_argument("--force", action="store_true",
+                   help=_("replace an existing file (not one open in smready)"))
     p.set_defaults(func=cmd_new)
 
     p = sub.add_parser("validate", help=_("check project files"))
@@ -291,7 +417,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("upgrade", help=_("rewrite a file in the current file version"))
     p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--force", action="store_true",
+                   help=_("write even if the project is open in smready"))
     p.set_defaults(func=cmd_upgrade)
+
+    p = sub.add_parser("check", help=_("list what the policy still leaves open (exit 0 "
+                                       "complete, 3 open items, 1 bad file)"))
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
+    p.set_defaults(func=cmd_check)
 
     p = sub.add_parser("export", help=_("write the policy, report or acknowledgement sheet"))
     p.add_argument("file", type=Path, metavar="FILE")
@@ -299,6 +433,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", required=True, choices=["pdf", "docx", "html"])
     p.add_argument("-o", "--output", required=True, type=Path, metavar="OUT")
     p.add_argument("--paper", choices=["a4", "letter"], default="a4")
+    p.add_argument("--logo", action="store_true",
+                   help=_("embed the logo file the project names (read from this computer)"))
     p.set_defaults(func=cmd_export)
     return parser
 
@@ -309,6 +445,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        # Ctrl-C: whatever was being written has cleaned up after itself; say nothing.
+        return 130
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    from smready.storage import ProjectFileError, os_error_reason
+
     args = build_parser().parse_args(argv)
     try:
         code: int = args.func(args)
@@ -325,8 +471,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(_one_line(_("Cannot use {path}: {reason}.").format(
             path=name, reason=os_error_reason(exc))), file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        return 130
     try:
         sys.stdout.flush()
     except BrokenPipeError:

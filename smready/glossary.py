@@ -50,7 +50,9 @@ def _glossary() -> _Glossary:
     if not spelling:
         raise GlossaryError(f"{path}: spelling: missing")
     words = sorted(spelling, key=len, reverse=True)
-    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+    # A plural or third-person "s" follows the word: colours -> colors.
+    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")(s?)\b",
+                         re.IGNORECASE)
     countries = frozenset(str(c).upper() for c in data.get("american_countries") or ())
     goal_names: dict[str, dict[str, str]] = {}
     for key, forms in (data.get("goal_names") or {}).items():
@@ -72,7 +74,8 @@ def american_spelling(text: str) -> str:
     """Respell British forms in our own text ("organisation" -> "organization")."""
     glossary = _glossary()
     return glossary.pattern.sub(
-        lambda m: _match_case(m.group(0), glossary.spelling[m.group(0).lower()]), text)
+        lambda m: _match_case(m.group(1), glossary.spelling[m.group(1).lower()]) + m.group(2),
+        text)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,10 @@ unanswered rather than crashing, because project files can be edited by hand.
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Callable
+
+from pydantic import BaseModel
 
 from smready.content import (
     load_checklist,
@@ -584,6 +587,15 @@ def _same_platform(account: OfficialAccount, platform: PlatformProfile) -> bool:
     return name in (platform.id, platform.name.lower())
 
 
+def _list_limit(model: type[BaseModel], field: str) -> int:
+    """The ``max_length`` a model gives one of its list fields."""
+    for meta in model.model_fields[field].metadata:
+        limit = getattr(meta, "max_length", None)
+        if isinstance(limit, int):
+            return limit
+    return sys.maxsize
+
+
 def policy_prefill(project: Project) -> PolicyAnswers:
     """A copy of the policy with what the checklist already knows filled in where still empty.
 
@@ -595,9 +607,14 @@ def policy_prefill(project: Project) -> PolicyAnswers:
     person = point_person(project, checklist)
     by_id = {p.id: p for p in load_platforms()}
 
+    # Stays inside the model's list limits: a policy that already lists the most accounts
+    # or responsibilities a file may hold gets no more (else it could not be validated).
     accounts = list(policy.accounts)
+    max_accounts = _list_limit(PolicyAnswers, "accounts")
     for pid in planned_platforms(project, checklist):
         profile = by_id.get(pid)
+        if len(accounts) >= max_accounts:
+            break
         if profile is not None and not any(_same_platform(a, profile) for a in accounts):
             accounts.append(OfficialAccount(platform=pid, owner=person))
     policy.accounts = accounts
@@ -605,7 +622,8 @@ def policy_prefill(project: Project) -> PolicyAnswers:
     if person:
         responsibilities = list(policy.responsibilities)
         existing = [r for r in responsibilities if r.task is TaskKind.POINT_PERSON]
-        if not existing:
+        if not existing and len(responsibilities) < _list_limit(
+                PolicyAnswers, "responsibilities"):
             responsibilities.insert(0, Responsibility(task=TaskKind.POINT_PERSON, person=person))
         elif not any(r.person.strip() for r in existing):
             index = responsibilities.index(existing[0])

@@ -31,6 +31,7 @@ from smready.paths import resource
 __all__ = [
     "ContentError",
     "goal_type_info",
+    "goal_types_for",
     "load_checklist",
     "load_goal_types",
     "load_labels",
@@ -294,6 +295,13 @@ def platform_profile(platform_id: str) -> PlatformProfile | None:
 def task_label(task: TaskKind) -> str:
     """``TaskKind.ANSWERING`` -> ``"Answering comments and messages"``."""
     return _(load_labels()[TaskKind(task).value])
+
+
+def goal_types_for(kind: str) -> list[GoalTypeInfo]:
+    """The goal types offered to an organization of this kind ("small_business" /
+    "nonprofit"): the nine general ones, plus donations, volunteers and advocacy for a
+    nonprofit."""
+    return [g for g in load_goal_types() if not g.kinds or kind in g.kinds]
 
 
 def goal_type_info(goal_type: GoalType) -> GoalTypeInfo:

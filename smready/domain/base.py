@@ -46,11 +46,14 @@ def bounded_list(max_length: int = MAX_LIST) -> Any:
 
 
 class StrictModel(BaseModel):
-    """Base for every domain model: unknown keys are errors, assignments are validated."""
+    """Base for every domain model: unknown keys are errors, assignments are validated,
+    numbers are finite."""
 
     model_config = ConfigDict(
         extra="forbid",
         validate_assignment=True,
         validate_default=True,
         str_strip_whitespace=False,
+        # 1e400 reads as inf: no score, chart or JSON file can hold it.
+        allow_inf_nan=False,
     )

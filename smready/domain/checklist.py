@@ -148,6 +148,8 @@ class GoalTypeInfo(StrictModel):
     description: str = Field(min_length=10, max_length=400)
     metrics: list[str] = Field(min_length=2, max_length=10)
     example: str = Field(min_length=10, max_length=300)
+    kinds: list[Literal["small_business", "nonprofit"]] = Field(default_factory=list)
+    """Kinds of organization the type is offered to (empty: every kind)."""
 
 
 class PlatformProfile(StrictModel):

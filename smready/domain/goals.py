@@ -8,6 +8,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from smready.domain.base import Name, ShortText, StrictModel
+from smready.domain.organization import OrgKind
 from smready.i18n import _
 
 
@@ -21,6 +22,10 @@ class GoalType(StrEnum):
     CUSTOMER_SERVICE = "customer_service"
     MARKET_INSIGHT = "market_insight"
     RECRUITING = "recruiting"
+    # Nonprofit goals, beside the nine of the goal-setting article.
+    DONATIONS = "donations"
+    VOLUNTEERS = "volunteers"
+    ADVOCACY = "advocacy"
 
 
 class Goal(StrictModel):
@@ -31,7 +36,7 @@ class Goal(StrictModel):
     target: float | None = Field(default=None, ge=0, le=1e12)
     deadline: dt.date | None = None
     relevance: ShortText = ""
-    """Which business objective the goal serves (the R of SMART)."""
+    """Which objective of the organization the goal serves (the R of SMART)."""
 
 
 class SmartGap(StrictModel):
@@ -39,12 +44,22 @@ class SmartGap(StrictModel):
     message: str
 
 
+NONPROFIT_GOALS = frozenset({GoalType.DONATIONS, GoalType.VOLUNTEERS, GoalType.ADVOCACY})
+
 # A target more than this many times the baseline is flagged as probably not achievable.
 ACHIEVABLE_MAX_RATIO = 3.0
 
 
-def smart_gaps(goal: Goal, today: dt.date | None = None) -> list[SmartGap]:
-    """Which SMART letters the goal misses, each with what to do about it."""
+def smart_gaps(goal: Goal, today: dt.date | None = None,
+               kind: OrgKind | None = None) -> list[SmartGap]:
+    """Which SMART letters the goal misses, each with what to do about it.
+
+    ``kind`` words the hints for the organization: a nonprofit serves aims such as more
+    volunteers or donations, not a "business objective". Without it, the goal type decides
+    (donations, volunteers and advocacy are nonprofit goals).
+    """
+    if kind is None and goal.goal_type in NONPROFIT_GOALS:
+        kind = OrgKind.NONPROFIT
     today = today or dt.date.today()
     gaps: list[SmartGap] = []
     if not goal.platform.strip() or not goal.metric.strip():
@@ -63,8 +78,12 @@ def smart_gaps(goal: Goal, today: dt.date | None = None) -> list[SmartGap]:
             "The target is more than three times today's figure; check your past growth "
             "and consider a smaller step.")))
     if not goal.relevance.strip():
-        gaps.append(SmartGap(letter="R", message=_(
-            "Say which business objective this goal serves, such as more bookings.")))
+        if kind is OrgKind.NONPROFIT:
+            message = _("Say which aim of your organization this goal serves, such as more "
+                        "volunteers for the weekend or more monthly donors.")
+        else:
+            message = _("Say which business objective this goal serves, such as more bookings.")
+        gaps.append(SmartGap(letter="R", message=message))
     if goal.deadline is None:
         gaps.append(SmartGap(letter="T", message=_("Set a date by which to reach the target.")))
     elif goal.deadline < today:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from smready.domain.base import Name, ShortText, StrictModel
 
@@ -68,6 +68,22 @@ class Organization(StrictModel):
     logo_path: ShortText | None = None
     ccpa_covered: bool = Field(default=False, description=CCPA_THRESHOLDS)
     """A for-profit business above one of the CCPA thresholds (see ``CCPA_THRESHOLDS``)."""
+
+    _logo_confirmed: str | None = PrivateAttr(default=None)
+    """The ``logo_path`` the user picked or confirmed in this app; never read from a file,
+    so a project someone sent cannot make documents embed a picture from this computer."""
+
+    def confirm_logo(self) -> None:
+        """The user picked (or agreed to) the current ``logo_path``: documents may embed it."""
+        self._logo_confirmed = self.logo_path
+
+    @property
+    def logo_to_embed(self) -> str | None:
+        """``logo_path`` if the user confirmed it in this app, else None (documents then
+        have no logo)."""
+        if self.logo_path and self._logo_confirmed == self.logo_path:
+            return self.logo_path
+        return None
 
     @property
     def is_nonprofit(self) -> bool:

@@ -220,7 +220,7 @@ def build_acknowledgement(project: Project) -> Document:
         sections=tuple(sections),
         toc=False,
         cover=False,
-        logo=load_logo(project.organization.logo_path),
+        logo=load_logo(project.organization.logo_to_embed),
         keywords=(_("acknowledgement"), org),
         draft=not complete,
         footer=_footer(project) if complete else None,

@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape, quoteattr
 from smready.domain import ReadinessResult
 from smready.i18n import _
 
-_FONT = "DejaVu Sans, Lohit Bengali, sans-serif"
+_FONT = "DejaVu Sans, smready bengali, Noto Sans Bengali, Lohit Bengali, sans-serif"
 
 
 def _wrap(title: str, width: int = 18, lines: int = 2) -> list[str]:

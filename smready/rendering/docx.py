@@ -37,6 +37,8 @@ _PAPER_MM: dict[Paper, tuple[float, float]] = {"a4": (210, 297), "letter": (215.
 _GAP_FILL = "FFF4D6"
 _NOTE_FILL = "EEF5FB"
 _HEAD_FILL = "E6EEF5"
+_GAP_BORDER = "C98A00"
+_NOTE_BORDER = "2A7AB0"
 
 
 def xml_safe(text: str) -> str:
@@ -72,14 +74,58 @@ def _shade(cell: Any, fill: str) -> None:
     props.append(shading)
 
 
-def _boxed(doc: Any, fill: str, write: Any) -> None:
-    """A one-cell shaded table: the box used for gaps and notes."""
-    table = doc.add_table(rows=1, cols=1)
-    table.style = "Table Grid"
-    cell = table.cell(0, 0)
-    _shade(cell, fill)
-    write(cell.paragraphs[0])
-    doc.add_paragraph()
+def _boxed(doc: Any, fill: str, border: str, write: Any) -> None:
+    """A shaded paragraph with a coloured left rule: the box used for gaps and notes.
+
+    A paragraph, not a one-cell table, so that screen readers and Word's navigation read it
+    as the text it is.
+    """
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm, Pt
+
+    paragraph = doc.add_paragraph()
+    props = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    for side in ("left", "top", "bottom", "right"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:val"), "single")
+        edge.set(qn("w:sz"), "18" if side == "left" else "4")
+        edge.set(qn("w:space"), "6")
+        edge.set(qn("w:color"), border)
+        borders.append(edge)
+    props.append(borders)
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    props.append(shading)
+    paragraph.paragraph_format.left_indent = Mm(2)
+    paragraph.paragraph_format.right_indent = Mm(2)
+    paragraph.paragraph_format.space_before = Pt(4)
+    paragraph.paragraph_format.space_after = Pt(8)
+    write(paragraph)
+
+
+def _repeat_header(row: Any) -> None:
+    """Word repeats this row at the top of every page the table runs onto."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    props = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    props.append(header)
+
+
+def _keep_rows_together(row: Any) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    props = row._tr.get_or_add_trPr()
+    cant_split = OxmlElement("w:cantSplit")
+    cant_split.set(qn("w:val"), "true")
+    props.append(cant_split)
 
 
 def _add_field(paragraph: Any, instruction: str) -> None:
@@ -114,12 +160,14 @@ def _add_block(doc: Any, block: Block) -> None:
         for cell, title in zip(table.rows[0].cells, block.columns, strict=True):
             _add_text(cell.paragraphs[0], title, bold=True)
             _shade(cell, _HEAD_FILL)
+        _repeat_header(table.rows[0])
         for row in block.rows:
             cells = table.add_row().cells
             for target, value in zip(cells, row, strict=True):
                 _add_text(target.paragraphs[0], value.text, italic=value.gap)
                 if value.gap:
                     _shade(target, _GAP_FILL)
+            _keep_rows_together(table.rows[-1])
             if block.roster:
                 table.rows[-1].height = Mm(11)
         if block.widths:
@@ -129,9 +177,9 @@ def _add_block(doc: Any, block: Block) -> None:
                     cell.width = Mm(total * width / 100)
         doc.add_paragraph()
     elif isinstance(block, Gap):
-        _boxed(doc, _GAP_FILL, lambda p: _add_text(p, block.text, italic=True))
+        _boxed(doc, _GAP_FILL, _GAP_BORDER, lambda p: _add_text(p, block.text, italic=True))
     elif isinstance(block, Note):
-        _boxed(doc, _NOTE_FILL, lambda p: _add_lead_text(p, block))
+        _boxed(doc, _NOTE_FILL, _NOTE_BORDER, lambda p: _add_lead_text(p, block))
     elif isinstance(block, Chart):
         # Word cannot show our SVG chart; the alt text carries the same figures.
         _add_text(doc.add_paragraph(), block.alt, italic=True)
@@ -167,15 +215,20 @@ def write_docx(document: Document, paper: Paper = "a4") -> bytes:
 
     header = section.header.paragraphs[0]
     _add_text(header, document.organization)
+    if document.draft:
+        _add_text(header, "    " + _("DRAFT — not yet approved"), bold=True)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    before, _sep, rest = _("Page {page} of {pages}").partition("{page}")
-    middle, _sep2, after = rest.partition("{pages}")
-    _add_text(footer, before)
-    _add_field(footer, "PAGE")
-    _add_text(footer, middle)
-    _add_field(footer, "NUMPAGES")
-    _add_text(footer, after)
+    if document.footer is not None:
+        _add_text(footer, document.footer)
+    else:
+        before, _sep, rest = _("Page {page} of {pages}").partition("{page}")
+        middle, _sep2, after = rest.partition("{pages}")
+        _add_text(footer, before)
+        _add_field(footer, "PAGE")
+        _add_text(footer, middle)
+        _add_field(footer, "NUMPAGES")
+        _add_text(footer, after)
 
     if document.logo is not None and document.logo.mime in ("image/png", "image/jpeg"):
         # A logo the library cannot read is skipped, like a missing one.
@@ -184,6 +237,8 @@ def write_docx(document: Document, paper: Paper = "a4") -> bytes:
     doc.add_heading(xml_safe(document.title), level=0)
     if document.cover:
         _add_text(doc.add_paragraph(), document.organization, bold=True)
+        if document.draft:
+            _add_text(doc.add_paragraph(), _("Draft — not yet approved"), bold=True)
         for label, value in document.cover_facts:
             paragraph = doc.add_paragraph()
             _add_text(paragraph, label + ": ")

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import tempfile
 from pathlib import Path
 
 from smready.domain import Project
 from smready.i18n import _
 from smready.rendering.model import DOC_KINDS, FORMATS, PAPERS, DocKind, Format, Paper
+from smready.storage.atomic import atomic_write_bytes
+from smready.storage.errors import printable, write_error_message
+from smready.storage.project_file import BACKUP_SUFFIX, FILE_SUFFIX, resolve_target
 
 
 class RenderError(Exception):
@@ -45,29 +48,36 @@ def document_bytes(project: Project, doc: DocKind, fmt: Format, paper: Paper = "
             doc=doc, fmt=fmt.upper(), reason=f"{type(exc).__name__}: {exc}")) from exc
 
 
+def refuse_project_target(out: Path) -> None:
+    """A document is never written over a project file (``.smready``, or a link to one)."""
+    names = [Path(out)]
+    with contextlib.suppress(OSError):
+        names.append(resolve_target(Path(out)))
+    for name in names:
+        if name.suffix.lower() in (FILE_SUFFIX, FILE_SUFFIX + BACKUP_SUFFIX):
+            raise RenderError(printable(_(
+                "Cannot write {path}: that name is for smready projects and the export would "
+                "replace one. Choose a name ending in .pdf, .docx or .html.").format(path=out)))
+
+
 def write_atomically(data: bytes, out: Path) -> Path:
-    """Write to a temporary file beside ``out``, then rename it over ``out``."""
+    """Write to a temporary file beside ``out``, then rename it over ``out`` (the same
+    atomic writer as project saves: a crash, a full disk or Ctrl-C leaves the old file
+    and no temporary file). A symbolic link is followed and kept."""
     out = Path(out)
-    directory = out.parent if str(out.parent) else Path(".")
-    if not directory.is_dir():
-        raise RenderError(_("Cannot write {path}: the folder {folder} does not exist.").format(
-            path=out, folder=directory))
-    handle, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=directory)
+    refuse_project_target(out)
     try:
-        # mkstemp makes the file private (0600); a document gets the usual permissions.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp_name, 0o666 & ~umask)
-        with os.fdopen(handle, "wb") as tmp:
-            tmp.write(data)
-            tmp.flush()
-            os.fsync(tmp.fileno())
-        os.replace(tmp_name, out)
+        target = resolve_target(out)
+        directory = target.parent if str(target.parent) else Path(".")
+        if not directory.is_dir():
+            raise RenderError(printable(_(
+                "Cannot write {path}: the folder {folder} does not exist. Choose another "
+                "folder.").format(path=out, folder=directory)))
+        if target.is_dir():
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(target))
+        atomic_write_bytes(target, data)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise RenderError(_("Cannot write {path}: {reason}").format(
-            path=out, reason=exc.strerror or exc)) from exc
+        raise RenderError(write_error_message(out, exc)) from exc
     return out
 
 

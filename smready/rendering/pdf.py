@@ -180,6 +180,7 @@ def _install_actual_text() -> None:
             stream.end_marked_content()
 
     draw_text.smready_actual_text = True  # type: ignore[attr-defined]
+    draw_text.smready_original = original  # type: ignore[attr-defined]  # for benchmarks
     draw.draw_text = draw_text
 
 

@@ -87,6 +87,8 @@ class Clause:
     """For ``user``: what is open when the answer is empty (no gap when blank)."""
     field: str = ""
     when: When = When()
+    drop_if_repeated: bool = False
+    """For ``user``: leave the text out when it only repeats the block printed before it."""
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,7 @@ def _clause(raw: Any, where: str) -> Clause:
     if (kind == "gap" or gap_text) and not field_path:
         raise ClauseError(f"policy_clauses.yaml: {where}: a gap needs the field it stands for")
     return Clause(kind=kind, text=text.strip(), lead=lead, gap=gap_text, field=field_path,
-                  when=when)
+                  when=when, drop_if_repeated=bool(raw.get("drop_if_repeated", False)))
 
 
 @cache
@@ -207,10 +209,26 @@ def phrase(text: str) -> str:
     return _TRAILING.sub("", _SPACES.sub(" ", text.strip()))
 
 
+def name_slot(text: str) -> str:
+    """A name inside our sentences: trimmed; keeps one final dot ("Acme Inc.")."""
+    text = re.sub(r"[\s,;:—–-]+$", "", _SPACES.sub(" ", text.strip()))
+    return re.sub(r"\.{2,}$", ".", text)
+
+
+def _tidy(text: str) -> str:
+    """Stops doubled where a slot ending in a dot meets ours ("Acme Inc.." -> "Acme Inc.")."""
+    return re.sub(r"(?<!\.)\.(?:\s*\.)+(?!\.)", ".", text)
+
+
+_SLOT_AT_START = re.compile(r"(^|[.!?:]\s+)\{(\w+)\}")
+
+
 def _sentence(paragraph: str) -> str:
     text = _SPACES.sub(" ", paragraph.strip())
     text = re.sub(r"[\s,;:—–-]+$", "", text)
-    text = re.sub(r"\.{2,}$", ".", text) if not text.endswith("...") else text
+    if not text.endswith("..."):
+        text = re.sub(r"\.(?:\s*\.)+$", ".", text)
+    text = re.sub(r"[\s,;:—–-]+$", "", text)
     if not text:
         return ""
     if text[0].islower():
@@ -340,8 +358,8 @@ class _Builder:
 
     def person_for(self, task: TaskKind) -> str:
         for resp in self.policy.responsibilities:
-            if resp.task is task and resp.person.strip():
-                return resp.person.strip()
+            if resp.task is task and phrase(resp.person):
+                return phrase(resp.person)
         return ""
 
     def roles(self) -> dict[str, str]:
@@ -379,8 +397,17 @@ class _Builder:
         scope = pol.scope
         place = _place(org.country)
         groups = self.scope_groups()
-        approvers = [s.name.strip() for s in pol.spokespeople
-                     if s.may_approve_posts and s.name.strip()]
+        # Sensible defaults from other answers: the point person approves posts and gets
+        # what arrives, the first spokesperson answers journalists, the approver of the
+        # policy gets the report. A marker is printed only when there is nobody to name.
+        point_person = self.person_for(TaskKind.POINT_PERSON)
+        approvers = [phrase(s.name) for s in pol.spokespeople
+                     if s.may_approve_posts and phrase(s.name)] or (
+            [point_person] if point_person else [])
+        media_to = phrase(pol.media_inquiries_to) or next(
+            (phrase(s.name) for s in pol.spokespeople if phrase(s.name)), "")
+        router = self.person_for(TaskKind.ROUTING) or point_person
+        report_to = phrase(pol.measurement.report_to) or phrase(pol.review.approver)
         answer_time = ""
         for resp in pol.responsibilities:
             if resp.task is TaskKind.ANSWERING and resp.response_time.strip():
@@ -394,7 +421,8 @@ class _Builder:
             "goals": bool(self.project.goals),
             "spokespeople": any(s.name.strip() for s in pol.spokespeople),
             "approvers": bool(approvers),
-            "media_to": bool(phrase(pol.media_inquiries_to)),
+            "media_to": bool(media_to),
+            "router": bool(router),
             "security_person": bool(self.person_for(TaskKind.SECURITY)
                                     or self.person_for(TaskKind.POINT_PERSON)),
             "point_person": bool(self.person_for(TaskKind.POINT_PERSON)),
@@ -415,16 +443,17 @@ class _Builder:
             "uses_outside_help": pol.agencies.uses_agency or scope.contractors,
             "agency_contact": bool(phrase(pol.agencies.contact)),
             "data_contact": bool(phrase(pol.privacy.data_contact)),
-            "report_to": bool(phrase(pol.measurement.report_to)),
+            "report_to": bool(report_to),
             "ambassadors": bool(ambassadors),
             "reviewer": bool(self.person_for(TaskKind.POLICY_REVIEW)),
             "legal_check_by": bool(phrase(pol.review.legal_check_by)),
         }
         self.slots = {
             **self.vocab.slots(),
-            "org": org.name.strip(),
+            "org": name_slot(org.name),
             # Named in the spokespeople table or the task table next to it, with roles there.
-            "media_to": phrase(pol.media_inquiries_to),
+            "media_to": media_to,
+            "router": router,
             "approvers": _join(approvers),
             "security_person": (self.person_for(TaskKind.SECURITY)
                                 or self.person_for(TaskKind.POINT_PERSON)),
@@ -438,7 +467,7 @@ class _Builder:
             "agency_contact": self.who(phrase(pol.agencies.contact)),
             "data_contact": self.who(phrase(pol.privacy.data_contact)),
             "report_every": phrase(pol.measurement.report_every) or _("month"),
-            "report_to": phrase(pol.measurement.report_to),
+            "report_to": report_to,
             "refresher_months": str(pol.training.refresher_months),
             "ambassadors": _join([self.who(a) for a in ambassadors]),
             "reviewer": self.person_for(TaskKind.POLICY_REVIEW),
@@ -475,8 +504,12 @@ class _Builder:
     def fill(self, template: str) -> str:
         """Our own text: spelt for the country, slots filled (user text never respelt)."""
         text = self.vocab.spell(_(template))
+        # A slot that starts a sentence starts with a capital, whatever was typed.
+        text = _SLOT_AT_START.sub(lambda m: f"{m.group(1)}{{{m.group(2)}__cap}}", text)
+        slots = {**self.slots, **{f"{k}__cap": v[:1].upper() + v[1:]
+                                  for k, v in self.slots.items()}}
         try:
-            return text.format_map(self.slots)
+            return _tidy(text.format_map(slots))
         except (KeyError, IndexError, ValueError) as exc:
             raise ClauseError(f"policy_clauses.yaml: unknown slot {exc} in {template!r}") from exc
 
@@ -484,15 +517,18 @@ class _Builder:
 
     def gap(self, spec: SectionSpec, what: str, field_path: str) -> Gap:
         what = self.fill(what)
-        return Gap(_("Not decided yet — ask {who}: {what}").format(
-            who=ask_whom(self.project), what=what),
+        return Gap(_("Not decided yet — ask {who}: {what}.").format(
+            who=self.ask_whom(), what=what),
             section=spec.wizard, field=field_path, message=_("Decide {what}.").format(what=what))
+
+    def ask_whom(self) -> str:
+        return phrase(ask_whom(self.project)) or _("the person who approves this policy")
 
     def cell(self, value: str, section: str, field_path: str, what: str) -> Cell:
         value = value.strip()
         if value:
             return Cell(value)
-        return Cell(_("Not decided yet — ask {who}").format(who=ask_whom(self.project)),
+        return Cell(_("Not decided yet — ask {who}").format(who=self.ask_whom()),
                     gap=True, section=section, field=field_path,
                     message=_("Decide {what}.").format(what=self.vocab.spell(what)))
 
@@ -514,13 +550,12 @@ class _Builder:
 
     def block(self, spec: SectionSpec, name: str) -> list[Block]:
         maker: dict[str, Callable[[SectionSpec], list[Block]]] = {
-            "scope_groups": lambda s: ([Bullets(items=tuple(Text(g) for g in
-                                                             self.scope_groups()))]
-                                       if self.scope_groups() else []),
+            "scope_groups": lambda s: _fragments(self.scope_groups()),
             "accounts_table": self.accounts_table,
             "goals_list": self.goals_list,
             "spokespeople_table": self.spokespeople_table,
             "responsibilities_table": self.responsibilities_table,
+            "people_table": self.people_table,
             "crisis_table": self.crisis_table,
             "metrics": self.metrics,
             "review_table": self.review_table,
@@ -533,11 +568,14 @@ class _Builder:
         accounts = [a for a in self.policy.accounts if str(a.platform).strip()]
         if not accounts:
             return []
+        # An account without a named owner is looked after by the point person.
+        point_person = self.person_for(TaskKind.POINT_PERSON)
         return [Table(
             columns=(_("Platform"), _("Account"), _("Owner"), _("What we use it for")),
             rows=tuple(
                 (Cell(_platform_name(a.platform)), Cell(a.handle.strip() or "—"),
-                 self.cell(self.who(a.owner) if a.owner.strip() else "", spec.wizard,
+                 self.cell(self.who(a.owner.strip() or point_person)
+                           if (a.owner.strip() or point_person) else "", spec.wizard,
                            "accounts.owner", _("who owns each official account")),
                  Cell(phrase(a.purpose) or "—"))
                 for a in accounts),
@@ -609,6 +647,24 @@ class _Builder:
         return [Table(columns=(_("Task"), _("Person"), _("Backup"), _("Timing")),
                       rows=tuple(table_rows), widths=(36, 24, 22, 18))]
 
+    def people_table(self, spec: SectionSpec) -> list[Block]:
+        people = [p for p in self.policy.people if p.name.strip()]
+        if not people:
+            return []
+        groups = {
+            PersonGroup.STAFF: _("Staff"),
+            PersonGroup.VOLUNTEER: _("Volunteer"),
+            PersonGroup.BOARD: _("Board member"),
+            PersonGroup.CONTRACTOR: _("Contractor"),
+        }
+        return [
+            Text(self.fill("Other people named in this policy:")),
+            Table(columns=(_("Name"), _("Role"), _("Staff or volunteer")),
+                  rows=tuple((Cell(p.name.strip()), Cell(phrase(p.role) or "—"),
+                              Cell(groups[p.group])) for p in people),
+                  widths=(34, 40, 26)),
+        ]
+
     def crisis_table(self, spec: SectionSpec) -> list[Block]:
         contacts = [c for c in self.policy.escalation.crisis_contacts if c.name.strip()]
         if not contacts:
@@ -640,7 +696,8 @@ class _Builder:
     def review_table(self, spec: SectionSpec) -> list[Block]:
         rev = self.policy.review
         due = next_review(self.project)
-        approver = ", ".join(x for x in (rev.approver.strip(), rev.approver_role.strip()) if x)
+        approver = (", ".join(x for x in (rev.approver.strip(), rev.approver_role.strip()) if x)
+                    if rev.approver.strip() else "")
         if due is not None:
             next_text = _("by {date} ({n} months after it takes effect), or sooner when laws, "
                           "platforms or our team change").format(date=format_date(due),
@@ -706,7 +763,7 @@ class _Builder:
         value = self.answer(clause.text)
         paragraphs = sentences(value)
         previous = " ".join(_block_texts(current[-1:]))
-        if paragraphs and not clause.gap and _repeats(" ".join(paragraphs), previous):
+        if paragraphs and clause.drop_if_repeated and _repeats(" ".join(paragraphs), previous):
             paragraphs = []
         if not paragraphs:
             if clause.gap:
@@ -725,6 +782,14 @@ class _Builder:
         if not isinstance(obj, str):
             raise ClauseError(f"policy_clauses.yaml: {path!r} is not a text answer")
         return obj
+
+
+def _fragments(items: Sequence[str]) -> list[Block]:
+    """A list that completes the sentence before it: "…;" on each item, "." on the last."""
+    if not items:
+        return []
+    return [Bullets(items=tuple(
+        Text(item + (";" if n < len(items) - 1 else ".")) for n, item in enumerate(items)))]
 
 
 def _join(names: Sequence[str]) -> str:
@@ -750,9 +815,7 @@ def open_decisions(document: Document) -> list[Gap | Cell]:
 
 
 def build_policy(project: Project) -> Document:
-    from smready.scoring import policy_prefill
-
-    policy = policy_prefill(project)
+    policy = project.policy  # the one policy: what the wizard shows and the gaps check
     builder = _Builder(project=project, policy=policy, vocab=vocabulary(project.organization))
     builder.compute()
     for spec in load_clauses():
@@ -778,6 +841,6 @@ def build_policy(project: Project) -> Document:
         lang=project.language,
         cover_facts=tuple((k, v) for k, v in facts if v),
         sections=tuple(builder.sections),
-        logo=load_logo(org.logo_path),
+        logo=load_logo(org.logo_to_embed),
         keywords=(_("social media policy"), org.name.strip()),
     )

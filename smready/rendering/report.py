@@ -146,7 +146,7 @@ def _goal_rows(project: Project) -> list[tuple[Cell, ...]]:
                                                   target=_figure(goal.target))),
             Cell(format_date(goal.deadline)) if goal.deadline
             else Cell(_("No date yet"), gap=True),
-            Cell(_smart_text(goal)),
+            Cell(_smart_text(goal, project)),
         ))
     return rows
 
@@ -155,8 +155,8 @@ def _figure(value: float | None) -> str:
     return "?" if value is None else format_number(value)
 
 
-def _smart_text(goal: Goal) -> str:
-    gaps = smart_gaps(goal)
+def _smart_text(goal: Goal, project: Project) -> str:
+    gaps = smart_gaps(goal, kind=project.organization.kind)
     if not gaps:
         return _("SMART")
     return _("Missing {letters}").format(letters=", ".join(g.letter for g in gaps))
@@ -168,7 +168,7 @@ def _goals(project: Project) -> list[Block]:
                       "the network, the figure, today's value, the target and a date."))]
     return [
         Text(_("What social media should achieve, each with the figure to watch, today's value, "
-               "the target and the date to reach it.")),
+               "the target and the date to reach it:")),
         Table(columns=(_("Goal"), _("Network and figure"), _("Today → target"), _("By"),
                        _("Check")),
               rows=tuple(_goal_rows(project)), widths=(31, 29, 14, 14, 12)),
@@ -183,8 +183,8 @@ def _price_note(tier: TierMatch, currency: str) -> str:
     if tier.converted:
         return _("Agency prices are US market figures from our source, converted at about "
                  "1 {base} = {rate} {currency} ({when}) and rounded; prices near you may "
-                 "differ.").format(base=prices.currency, rate=format_number(
-                     prices.rates[tier.currency]), currency=tier.currency, when=prices.as_of)
+                 "differ.").format(base=prices.currency, rate=f"{prices.rates[tier.currency]:g}",
+                                   currency=tier.currency, when=prices.as_of)
     if tier.currency != currency:
         return _("Agency prices are US market figures in US dollars; prices near you may "
                  "differ.")
@@ -273,6 +273,6 @@ def build_report(project: Project) -> Document:
             (_("Level"), result.level.name),
         ),
         sections=tuple(sections),
-        logo=load_logo(project.organization.logo_path),
+        logo=load_logo(project.organization.logo_to_embed),
         keywords=(_("social media readiness"), org),
     )

@@ -52,6 +52,26 @@ def card_background(palette: QPalette) -> str:
     return "#ffffff"
 
 
+_CHART_ON_DARK = {
+    # The radar chart is drawn for white paper; on a dark card its lines and labels take
+    # the dark palette's colours instead.
+    'stroke="#c8ccd2"': 'stroke="#5f6368"',
+    'fill="#222"': 'fill="#e8eaed"',
+    'fill="#1d5f8c"': 'fill="#8ab4f8"',
+    'stroke="#1d5f8c"': 'stroke="#8ab4f8"',
+    'fill="#2a7ab0"': 'fill="#4f8ef7"',
+}
+
+
+def chart_for(svg: str, palette: QPalette) -> str:
+    """The chart's SVG in the colours of ``palette`` (unchanged on a light palette)."""
+    if not is_dark(palette):
+        return svg
+    for paper, screen in _CHART_ON_DARK.items():
+        svg = svg.replace(paper, screen)
+    return svg
+
+
 DARK = {
     "window": "#202124",
     "base": "#2e3034",

@@ -195,6 +195,14 @@ def _printed(path: str, project: Project) -> bool:
     patterns = list(NOT_PRINTED)
     if not project.organization.is_nonprofit:
         patterns.append(r"policy\.nonprofit\..*")  # the nonprofit sections are left out
+    # Sections that only apply to some organizations.
+    pol = project.policy
+    if not (pol.safeguarding.works_with_minors or pol.safeguarding.works_with_vulnerable):
+        patterns.append(r"policy\.safeguarding\..*")
+    if not pol.ads.uses_ads:
+        patterns.append(r"policy\.ads\..*")
+    if not (pol.agencies.uses_agency or pol.scope.contractors):
+        patterns.append(r"policy\.agencies\..*")
     return not any(re.fullmatch(p, path) for p in patterns)
 
 

@@ -86,6 +86,13 @@ def start_business(qtbot: QtBot, window: MainWindow, name: str = "Café Aurora")
     qtbot.mouseClick(window.start_page.business_button, Qt.MouseButton.LeftButton)
 
 
+def shown_title(window: QWidget) -> str:
+    """The title as the window manager shows it: Qt puts "*" at "[*]" when modified."""
+    title = window.windowTitle().replace("[*][*]", "\0")
+    title = title.replace("[*]", "*" if window.isWindowModified() else "")
+    return title.replace("\0", "[*]")
+
+
 def example(name: str) -> Project:
     return Project.model_validate_json((EXAMPLES / f"{name}.smready").read_text("utf-8"))
 

@@ -24,7 +24,7 @@ HIDE_BENGALI = """<?xml version="1.0"?>
 CHILD = """
 import json
 from PySide6.QtGui import QFont, QFontDatabase, QTextLayout
-from smready.ui.main import setup_application
+from smready.ui.app.main import setup_application
 
 app = setup_application(["smready"])
 runs = {}

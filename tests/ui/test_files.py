@@ -19,7 +19,7 @@ from smready.domain import OrgKind, Project
 from smready.storage import autosave_dir, list_recoverable, load_project
 from smready.ui.app.files import AUTOSAVE_DELAY_MS
 from smready.ui.app.main_window import GOALS, MainWindow
-from tests.ui.conftest import MessageLog, make_window, start_business
+from tests.ui.conftest import MessageLog, make_window, shown_title, start_business
 
 Button = QMessageBox.StandardButton
 
@@ -77,7 +77,7 @@ def test_save_writes_a_file_that_loads(qtbot: QtBot, tmp_path: Path,
     assert loaded.readiness.answers == {"reason.why": "partly"}
     assert window.controller.path == saved
     assert not window.controller.dirty
-    assert window.windowTitle() == "Café Aurora — smready"
+    assert shown_title(window) == "Café Aurora — smready"
     assert window.status_label.text().startswith("Saved ")
     assert str(saved) in window.status_label.text()
     # Recent files remember it, newest first, on the start page too.
@@ -199,7 +199,7 @@ def test_autosave_after_crash_is_offered_and_restores_answers(
     assert second.controller.path == saved
     assert second.controller.dirty
     assert second.current_page() is second.readiness_page
-    assert second.windowTitle() == "Café Aurora* — smready"
+    assert shown_title(second) == "Café Aurora* — smready"
     # The lock is ours now, and the old autosave is not offered again.
     assert second.files.lock is not None and second.files.lock.held
     assert json.loads(lock.lock_file.read_text())["pid"] == os.getpid()
@@ -219,7 +219,7 @@ def test_recovery_can_be_discarded(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
     assert [r.project_name for r in list_recoverable()] == ["Harbour Food Bank"]
 
     # The restart is a new process: its untitled project gets a slot of its own.
-    monkeypatch.setattr(storage, "_SESSION_ID", "restarted")
+    monkeypatch.setattr(storage.datadir, "_SESSION_ID", "restarted")
     second = make_window(qtbot)
     messages.answer(Button.Discard)
     assert not second.offer_recovery()

@@ -19,7 +19,7 @@ from smready.ui.app.main_window import (
     MainWindow,
     completion_mark,
 )
-from tests.ui.conftest import MessageLog, make_window, start_business
+from tests.ui.conftest import EXAMPLES, MessageLog, make_window, shown_title, start_business
 
 
 def window_with_unsaved_goal(qtbot: QtBot) -> MainWindow:
@@ -34,15 +34,15 @@ def window_with_unsaved_goal(qtbot: QtBot) -> MainWindow:
 def test_start_page_then_new_business_project(qtbot: QtBot) -> None:
     window = make_window(qtbot)
     assert window.central.currentWidget() is window.start_page
-    assert window.windowTitle() == "smready"
-    assert len(window.start_page.example_buttons) == 2
+    assert shown_title(window) == "smready"
+    assert len(window.start_page.example_buttons) == len(list(EXAMPLES.glob("*.smready")))
     start_business(qtbot, window)
     project = window.controller.project
     assert project.organization.name == "Café Aurora"
     assert project.organization.kind is OrgKind.SMALL_BUSINESS
     assert window.central.currentWidget() is window.workspace
     assert window.current_page() is window.readiness_page
-    assert window.windowTitle() == "Café Aurora — smready"
+    assert shown_title(window) == "Café Aurora — smready"
     assert window.status_label.text() == "Not saved yet"
     assert window.mark(READINESS) == f"0/{window.readiness_page.completion()[1]}"
 
@@ -61,7 +61,7 @@ def test_answers_mark_dirty_title_status_and_marks(qtbot: QtBot) -> None:
     start_business(qtbot, window)
     button = window.readiness_page.editor("reason.why").buttons()["yes"]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(6, button.height() // 2))
-    assert window.windowTitle() == "Café Aurora* — smready"
+    assert shown_title(window) == "Café Aurora* — smready"
     assert window.status_label.text().startswith("Unsaved changes")
     total = window.readiness_page.completion()[1]
     assert window.mark(READINESS) == f"1/{total}"
@@ -76,7 +76,7 @@ def test_example_opens_as_untitled_copy_with_ticks(qtbot: QtBot) -> None:
     assert window.controller.path is None
     assert not window.controller.dirty
     assert window.mark(READINESS) == "✓"
-    assert window.windowTitle().endswith("— smready")
+    assert shown_title(window).endswith("— smready")
 
 
 def test_navigation_by_list_and_shortcuts(qtbot: QtBot) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from smready.domain import OrgKind, Project, TaskKind
+from smready.domain import Goal, GoalType, OrgKind, Project, TaskKind
 from smready.ui.app.controller import ProjectController
 from smready.ui.pages.policy import PolicyWizard
 from smready.ui.pages.policy.base import PolicyPage
@@ -59,6 +61,10 @@ def next_page(qtbot: QtBot, wizard: PolicyWizard) -> None:
 
 def fill_required(qtbot: QtBot, wizard: PolicyWizard, controller: ProjectController) -> None:
     """Walk from the first step to the last, answering every required question."""
+
+    # Goals are made on the Goals page, outside the wizard; the policy prints them.
+    controller.project.goals.append(Goal(goal_type=GoalType.BRAND_AWARENESS, metric="Reach"))
+    controller.mark_changed()
     org = wizard.page("organization")
     retype(qtbot, org.name_edit, "Aurora Test Shop")
     assert controller.project.organization.name == "Aurora Test Shop"
@@ -71,9 +77,19 @@ def fill_required(qtbot: QtBot, wizard: PolicyWizard, controller: ProjectControl
     qtbot.mouseClick(accounts.add_button, Qt.MouseButton.LeftButton)
     type_cell(qtbot, accounts, 0, 0, "Instagram")
     type_cell(qtbot, accounts, 0, 1, "@aurora_shop")
+    type_cell(qtbot, accounts, 0, 2, "Ana Lind")
     assert not accounts.empty_label.isVisible()
     assert [(a.platform, a.handle) for a in controller.project.policy.accounts] == [
         ("instagram", "@aurora_shop")]
+
+    next_page(qtbot, wizard)
+    assert wizard.current_page_id() == "goals"
+    controller.edit("Add goal", "goals", lambda p: setattr(p, "goals", [Goal(
+        goal_type=GoalType.BRAND_AWARENESS, relevance="Be known in the neighbourhood")]))
+    next_page(qtbot, wizard)
+    voice = wizard.page("voice")
+    voice.voice_edit.setFocus()
+    type_text(qtbot, voice.voice_edit, "Friendly and local.")
 
     while wizard.current_page_id() != "spokespeople":
         next_page(qtbot, wizard)
@@ -83,14 +99,17 @@ def fill_required(qtbot: QtBot, wizard: PolicyWizard, controller: ProjectControl
     type_cell(qtbot, people, 0, 0, "Ana Lind")
     type_cell(qtbot, people, 0, 1, "Owner")
     assert controller.project.policy.spokespeople[0].name == "Ana Lind"
+    people.set_cell(0, "may_approve_posts", True)
+    retype(qtbot, wizard.page("spokespeople").media_edit, "Ana Lind")
 
     while wizard.current_page_id() != "responsibilities":
         next_page(qtbot, wizard)
     tasks_page = wizard.page("responsibilities")
     qtbot.mouseClick(tasks_page.usual_button, Qt.MouseButton.LeftButton)
     rows = tasks_page.table.rows()
-    assert [r["task"] for r in rows] == ["point_person", "posting", "monitoring", "answering"]
-    for row in range(4):
+    assert [r["task"] for r in rows] == ["point_person", "posting", "monitoring", "answering",
+                                         "security"]
+    for row in range(5):
         type_cell(qtbot, tasks_page.table, row, 1, "Ana Lind")
 
     next_page(qtbot, wizard)
@@ -98,6 +117,13 @@ def fill_required(qtbot: QtBot, wizard: PolicyWizard, controller: ProjectControl
     contacts = wizard.page("escalation").contacts_table
     qtbot.mouseClick(contacts.add_button, Qt.MouseButton.LeftButton)
     type_cell(qtbot, contacts, 0, 0, "Olli Virta")
+    escalation = wizard.page("escalation")
+    retype(qtbot, escalation.complaint_edit, "Ana Lind")
+    retype(qtbot, escalation.idea_edit, "Ana Lind")
+
+    while wizard.current_page_id() != "measurement":
+        next_page(qtbot, wizard)
+    retype(qtbot, wizard.page("measurement").to_edit, "the owner")
 
     while wizard.finish_button.isHidden():
         next_page(qtbot, wizard)
@@ -162,30 +188,35 @@ def test_switching_kind_updates_the_steps_live(qtbot: QtBot) -> None:
     assert wizard.current_page_id() != "nonprofit"
 
 
-def test_missing_approver_blocks_finish_with_message_next_to_the_field(qtbot: QtBot) -> None:
+def test_missing_version_blocks_finish_with_message_next_to_the_field(qtbot: QtBot) -> None:
     wizard, controller = make_wizard(qtbot, example("cafe-aurora"))
     assert wizard.completion()[0] == wizard.completion()[1]
     signoff = wizard.page("review")
     wizard.go_to("organization")
-    retype(qtbot, signoff.approver_edit, "")
-    assert controller.project.policy.review.approver == ""
+    retype(qtbot, signoff.version_edit, "")
+    assert controller.project.policy.review.version == ""
+    wizard.go_to("review")
+    below = signoff.approver_edit.mapTo(signoff, signoff.approver_edit.rect().topLeft()).y()
 
     assert wizard.finish() is False
     assert wizard.current_page_id() == "review"  # jumped to the first step with a gap
-    message = signoff._messages["approver"]
+    message = signoff._messages["version"]
     assert message.isVisible()
-    assert "approves this policy" in message.text()
+    assert "version number" in message.text()
     # The message sits right under the field it is about.
-    field_pos = signoff.approver_edit.mapTo(signoff, signoff.approver_edit.rect().bottomLeft())
+    field_pos = signoff.version_edit.mapTo(signoff, signoff.version_edit.rect().bottomLeft())
     message_pos = message.mapTo(signoff, message.rect().topLeft())
     assert 0 <= message_pos.y() - field_pos.y() < 30
     assert "1 thing is missing" in wizard.status_label.text()
     assert wizard.completion()[0] == wizard.completion()[1] - 1
+    # The message had its line already: the fields below it did not move.
+    assert signoff.approver_edit.mapTo(signoff, signoff.approver_edit.rect().topLeft()).y() \
+        == below
 
-    type_text(qtbot, signoff.approver_edit, "Aino Virtanen")
-    assert not message.isVisible()
+    type_text(qtbot, signoff.version_edit, "1.1")
+    assert message.text() == ""
     with qtbot.waitSignal(wizard.policy_finished, timeout=1000):
-        qtbot.keyClick(signoff.approver_edit, Qt.Key.Key_Return)  # Enter = Finish here
+        qtbot.keyClick(signoff.version_edit, Qt.Key.Key_Return)  # Enter = Finish here
     assert wizard.completion()[0] == wizard.completion()[1]
 
 
@@ -197,7 +228,7 @@ def test_empty_name_is_kept_out_of_the_model_and_blocks_finish(qtbot: QtBot) -> 
     wizard.go_to("review")
     assert wizard.finish() is False
     assert wizard.current_page_id() == "organization"
-    assert org._messages["name"].isVisible()
+    assert org._messages["name"].text() == "Give the name of your organization."
     assert org.name_edit.hasFocus()
     type_text(qtbot, org.name_edit, "Cafe Borealis")
     assert controller.project.organization.name == "Cafe Borealis"
@@ -281,3 +312,36 @@ def test_every_page_has_its_own_title(qtbot: QtBot) -> None:
     for page in wizard.pages:
         assert type(page).title.__func__ is not base_title, type(page).__name__
         assert page.heading.text() == page.title() and page.title()
+
+
+def test_answers_are_checked_as_you_type(qtbot: QtBot, tmp_path: Path) -> None:
+    wizard, controller = make_wizard(qtbot, example("cafe-aurora"))
+    org = wizard.page("organization")
+    email = org._messages["contact.email"]
+    retype(qtbot, org.contact_email_edit, "maria.example.org")
+    assert "e-mail address" in email.text()
+    assert controller.project.organization.contact.email == "maria.example.org"  # kept
+    assert wizard.finish() is False  # the step stays open until it is fixed
+    type_text(qtbot, org.contact_email_edit, "")
+    retype(qtbot, org.contact_email_edit, "maria@example.org")
+    assert email.text() == ""
+
+    retype(qtbot, org.contact_phone_edit, "call me")
+    assert "phone number" in org._messages["contact.phone"].text()
+    retype(qtbot, org.website_edit, "not a site")
+    assert "web address" in org._messages["website"].text()
+
+    logo = tmp_path / "logo.png"
+    retype(qtbot, org.logo_edit, str(logo))
+    assert "no file here" in org._messages["logo_path"].text()
+    logo.write_text("not really a picture", "utf-8")
+    retype(qtbot, org.logo_edit, str(logo))
+    assert "not a PNG, JPEG or SVG image" in org._messages["logo_path"].text()
+    logo.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    retype(qtbot, org.logo_edit, str(logo))
+    assert org._messages["logo_path"].text() == ""
+
+    wizard.go_to("accounts")
+    accounts = wizard.page("accounts")
+    type_cell(qtbot, accounts.accounts_table, 0, 1, "@cafe aurora")
+    assert accounts._messages["accounts"].text().startswith("Row 1: A handle is @")

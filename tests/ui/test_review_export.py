@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from smready.domain import Project
@@ -78,8 +78,7 @@ def test_preview_renders_and_refreshes_after_a_change(qtbot: QtBot) -> None:
     assert "Café Aurora" in page.document.getAllText(0).text()
     assert "page" in page.preview_status.text()
 
-    controller.project.organization.name = "Cafe Nordlys"
-    controller.mark_changed()
+    controller.set("organization.name", "Cafe Nordlys", "Rename")
     assert page.debounce.isActive()  # waits for typing to pause before rendering
     with qtbot.waitSignal(page.preview_updated, timeout=RENDER_TIMEOUT):
         pass
@@ -96,8 +95,7 @@ def test_stale_preview_results_are_dropped(qtbot: QtBot) -> None:
     page, controller = make_page(qtbot, example("cafe-aurora"))
     qtbot.waitUntil(lambda: page._preview_job is not None, timeout=RENDER_TIMEOUT)
     # The answers change while the first render is still running.
-    controller.project.organization.name = "Cafe Changed Meanwhile"
-    controller.mark_changed()
+    controller.set("organization.name", "Cafe Changed Meanwhile", "Rename")
     page.refresh_preview()
     with qtbot.waitSignal(page.preview_updated, timeout=RENDER_TIMEOUT):
         pass
@@ -226,29 +224,59 @@ def test_print_renders_every_page_onto_the_printer(qtbot: QtBot, tmp_path: Path,
 
 def test_gaps_summary_lists_missing_answers_and_jumps(qtbot: QtBot) -> None:
     project = example("cafe-aurora")
-    project.policy.review.approver = ""
-    project.policy.spokespeople = []
+    project.policy.review.version = ""
+    project.policy.media_inquiries_to = ""
     page, controller = make_page(qtbot, project)
     assert page.gaps_title.text() == "2 things left before the policy is complete"
     assert page.gaps_list.count() == 2
     with qtbot.waitSignal(page.gap_activated, timeout=1000) as signal:
         page.gaps_list.itemActivated.emit(page.gaps_list.item(1))
-    assert signal.args == ["review"]
+    assert signal.args == ["review", "review.version"]
 
-    controller.project.policy.review.approver = "Aino Virtanen"
-    controller.mark_changed()
+    controller.set("policy.review.version", "1.1", "Version")
     assert page.gaps_title.text() == "1 thing left before the policy is complete"
 
 
 def test_export_keeps_the_event_loop_responsive(qtbot: QtBot, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    """Records (does not assert) the longest event-loop stall while a PDF is written."""
+    """While the PDF is rendered and written, the window keeps handling events: timers fire
+    and what the user types arrives at once, before the export is done (the longest gap is
+    printed). The other paper size than the preview's, so the PDF is really rendered."""
     page, _controller = make_page(qtbot, example("harbour-food-bank"))
     qtbot.waitUntil(lambda: page.document.pageCount() >= 1, timeout=RENDER_TIMEOUT)
-    save_dialog_returns(monkeypatch, tmp_path / "bench.pdf")
+    other = "a4" if page.current_paper() == "letter" else "letter"
+    typed_while_exporting: list[bool] = []
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.textChanged.connect(
+        lambda _text: typed_while_exporting.append(not (tmp_path / "bench.pdf").exists()))
     with TickRecorder() as ticks, qtbot.waitSignal(page.export_finished,
                                                    timeout=RENDER_TIMEOUT):
-        page.export_as("pdf")
+        page.export_to(tmp_path / "bench.pdf", "pdf", paper=other)
+        exporting = bool(page._exports)
+        QTimer.singleShot(0, lambda: qtbot.keyClicks(field, "ok"))
     print(f"\nlongest event-loop gap during export: {ticks.longest_gap_ms:.1f} ms "
           f"(goal ≤ 50 ms, {len(ticks.stamps)} ticks)")
+    assert exporting, "the export runs in the background, not inside export_as()"
+    assert field.text() == "ok"
+    assert typed_while_exporting == [True, True]
+    assert len(ticks.stamps) > 3  # the 10 ms timer kept firing while the file was written
     assert (tmp_path / "bench.pdf").stat().st_size > 1000
+
+
+def test_exporting_the_pdf_on_screen_writes_the_preview_itself(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    page, _controller = make_page(qtbot, example("cafe-aurora"))
+    qtbot.waitUntil(lambda: page.document.pageCount() >= 1, timeout=RENDER_TIMEOUT)
+    shown = page._preview_bytes
+    assert shown.startswith(b"%PDF")
+
+    def no_second_render(*_args: object) -> Path:
+        raise AssertionError("the PDF on screen was rendered again")
+
+    monkeypatch.setattr(review_module.render_worker, "export", no_second_render)
+    save_dialog_returns(monkeypatch, tmp_path / "policy.pdf")
+    with qtbot.waitSignal(page.export_finished, timeout=RENDER_TIMEOUT):
+        page.export_as("pdf")
+    assert (tmp_path / "policy.pdf").read_bytes() == shown
+    assert "Café Aurora" in pdf_text(tmp_path / "policy.pdf")

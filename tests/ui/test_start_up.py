@@ -72,7 +72,9 @@ def test_start_page_paints_before_the_heavy_layers_load(tmp_path: Path) -> None:
     assert first["when"] == "first paint"
     assert first["heavy"] == [], "the start page must paint before these are imported"
     assert first["start_page"] and not first["ready"]
-    assert first["examples"] == ["Look at Café Aurora", "Look at Harbour Food Bank"]
+    assert first["examples"] == [
+        "Look at Café Aurora", "Look at Harbour Food Bank", "Look at Pirkanmaa Nature Association",
+        "Look at Riverside Youth Club", "Look at Sunset Bean Café"]
     assert ready["when"] == "ready" and ready["ready"]
     assert {"pydantic", "smready.domain", "smready.content"} <= set(ready["heavy"])
 
@@ -159,9 +161,9 @@ def test_a_workspace_that_cannot_load_says_so(qtbot: QtBot, messages: MessageLog
     monkeypatch.setattr(smready.content, "load_checklist", broken)
     window = MainWindow(deferred=True)
     qtbot.addWidget(window)
-    with qtbot.capture_exceptions() as exceptions:
+    with qtbot.capture_exceptions() as exceptions, \
+            qtbot.waitSignal(window.workspace_failed, timeout=10_000):
         window.show()
-        qtbot.waitUntil(lambda: bool(messages.boxes), timeout=10_000)
     assert "smready cannot start" in messages.texts[0]
     assert "checklist.yaml" in messages.texts[0]
     assert [type(e[1]).__name__ for e in exceptions] == ["ContentError"]

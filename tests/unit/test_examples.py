@@ -15,6 +15,10 @@ from smready.scoring import policy_gaps, policy_prefill, score
 EXPECTED = {
     "cafe-aurora.smready": ("getting_there", (70, 80), False, "light", "measurement"),
     "harbour-food-bank.smready": ("getting_started", (50, 60), False, "light", "measurement"),
+    "pirkanmaa-nature-association.smready": ("getting_started", (52, 62), True, "light",
+                                             "measurement"),
+    "riverside-youth-club.smready": ("getting_there", (56, 66), False, "light", "measurement"),
+    "sunset-bean-cafe.smready": ("getting_there", (70, 80), True, "light", "measurement"),
 }
 
 
@@ -69,9 +73,25 @@ def test_examples_cover_both_kinds_and_privacy_laws(examples_dir: Path) -> None:
     assert (cafe.organization.name, cafe.organization.privacy_law) == ("Café Aurora",
                                                                         PrivacyLaw.GDPR)
     assert not cafe.organization.is_nonprofit
+    # A California nonprofit is outside the CCPA (it covers for-profits above thresholds).
     assert (bank.organization.name, bank.organization.privacy_law) == ("Harbour Food Bank",
-                                                                        PrivacyLaw.CCPA)
+                                                                        PrivacyLaw.GENERAL)
     assert bank.organization.is_nonprofit
     assert bank.policy.scope.volunteers and bank.policy.scope.board
     assert bank.policy.nonprofit.story_consent and bank.policy.nonprofit.fundraising_rules
     assert bank.policy.review.effective_date == dt.date(2026, 11, 1)
+
+
+def test_new_examples_cover_places_and_laws(examples_dir: Path) -> None:
+    youth = load(examples_dir, "riverside-youth-club.smready")
+    sunset = load(examples_dir, "sunset-bean-cafe.smready")
+    nature = load(examples_dir, "pirkanmaa-nature-association.smready")
+    assert (youth.organization.country, youth.organization.privacy_law) == ("GB",
+                                                                            PrivacyLaw.UK_GDPR)
+    assert youth.organization.is_nonprofit and youth.policy.safeguarding.works_with_minors
+    assert (sunset.organization.region, sunset.organization.privacy_law) == (
+        "California", PrivacyLaw.GENERAL)
+    assert not sunset.organization.is_nonprofit and not sunset.organization.ccpa_covered
+    assert (nature.organization.country, nature.organization.privacy_law) == ("FI",
+                                                                              PrivacyLaw.GDPR)
+    assert nature.organization.is_nonprofit

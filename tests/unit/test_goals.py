@@ -54,3 +54,44 @@ def test_borderline_goals() -> None:
 
 def test_an_empty_goal_misses_every_letter_in_order() -> None:
     assert letters(Goal(goal_type=GoalType.LEADS)) == ["S", "M", "A", "R", "T"]
+
+
+# --- nonprofit goals and wording per kind ---------------------------------------------------
+
+
+def test_nonprofit_goal_types_beside_the_nine() -> None:
+    from smready.content import goal_types_for, load_goal_types
+
+    every = [g.id for g in load_goal_types()]
+    assert every[:9] == ["brand_awareness", "brand_reputation", "website_traffic",
+                         "community_engagement", "conversions", "leads", "customer_service",
+                         "market_insight", "recruiting"]
+    assert every[9:] == ["donations", "volunteers", "advocacy"]
+    business = [g.id for g in goal_types_for("small_business")]
+    nonprofit = [g.id for g in goal_types_for("nonprofit")]
+    assert business == every[:9]
+    assert nonprofit == every
+
+
+def test_relevance_hint_is_worded_for_the_kind_of_organization() -> None:
+    from smready.domain import OrgKind
+
+    goal = smart_goal(relevance="")
+    business = smart_gaps(goal, today=TODAY, kind=OrgKind.SMALL_BUSINESS)[0].message
+    nonprofit = smart_gaps(goal, today=TODAY, kind=OrgKind.NONPROFIT)[0].message
+    assert "business objective" in business
+    assert "business" not in nonprofit and "bookings" not in nonprofit
+    assert "volunteers" in nonprofit
+    # A donations goal is a nonprofit's even when the kind is not given.
+    donations = smart_goal(goal_type=GoalType.DONATIONS, relevance="")
+    assert "business" not in smart_gaps(donations, today=TODAY)[0].message
+
+
+def test_old_goal_types_still_load() -> None:
+    from smready.domain import OrgKind, Project
+
+    data = Project.new("Harbour Food Bank", OrgKind.NONPROFIT).model_dump(mode="json")
+    data["goals"] = [{"goal_type": "conversions"}, {"goal_type": "recruiting"}]
+    loaded = Project.model_validate(data)
+    assert [g.goal_type for g in loaded.goals] == [GoalType.CONVERSIONS, GoalType.RECRUITING]
+

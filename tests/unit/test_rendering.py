@@ -112,22 +112,29 @@ def test_nonprofit_adds_its_sections_and_business_does_not() -> None:
     assert "volunteers" in html and "members of the board" in html
 
 
-@pytest.mark.parametrize(("country", "region", "expected"), [
-    ("FI", "", "General Data Protection Regulation"),
-    ("US", "California", "California Consumer Privacy Act"),
-    ("US", "Texas", "privacy law where we operate"),
+@pytest.mark.parametrize(("country", "region", "covered", "expected"), [
+    ("FI", "", False, "EU General Data Protection Regulation"),
+    ("GB", "", False, "UK GDPR and the Data Protection Act 2018"),
+    ("US", "California", True, "California Consumer Privacy Act"),
+    ("US", "California", False, "privacy law where we work"),
+    ("US", "Texas", True, "privacy law where we work"),
 ])
-def test_privacy_clause_follows_the_law(country: str, region: str, expected: str) -> None:
+def test_privacy_clause_follows_the_law(country: str, region: str, covered: bool,
+                                        expected: str) -> None:
     project = _empty()
     project.organization.country = country
     project.organization.region = region
+    project.organization.ccpa_covered = covered
     assert expected in render_html(project, "policy")
 
 
 def test_labour_rights_are_protected_in_every_policy() -> None:
     for kind in OrgKind:
         html = render_html(_empty(kind), "policy")
-        assert "Nothing in this policy limits your right to discuss your pay" in html
+        assert html.count("Your rights.") == 1
+        assert ("Nothing in this policy limits the right of employees to talk about their pay"
+                if kind is OrgKind.NONPROFIT else
+                "Nothing in this policy limits your right to talk about your pay") in html
         assert "forbid" not in html.lower()
 
 
@@ -135,7 +142,7 @@ def test_policy_content_comes_from_answers() -> None:
     html = render_html(_filled(), "policy")
     assert "Filled &amp; Co &lt;b&gt;" in html and "<b>" not in html.split("<body", 1)[1]
     assert "Instagram" in html and "@filled" in html
-    assert "approved first by: Ann Boss" in html
+    assert "approved first by Ann Boss" in html
     assert "within 4 hours" in html
     assert "5 March 2026" in html
     assert 'href="#s1"' in html  # table of contents links
@@ -188,6 +195,9 @@ def test_logo_is_checked_by_magic_bytes_and_size(tmp_path: Path) -> None:
         assert load_logo(path) is None
     project = _empty()
     project.organization.logo_path = str(png)
+    # A path that came with the file is not embedded until the user confirms it.
+    assert "data:image/png;base64," not in render_html(project, "policy")
+    project.organization.confirm_logo()
     assert "data:image/png;base64," in render_html(project, "policy")
 
 

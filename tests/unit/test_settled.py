@@ -14,18 +14,17 @@ import pytest
 
 from smready.content import load_checklist
 from smready.domain import (
-    Contact,
     Goal,
     GoalType,
     OfficialAccount,
     OrgKind,
     Project,
     Responsibility,
-    Review,
     Spokesperson,
     TaskKind,
 )
 from smready.scoring import SETTLED_FACTS, score, settled_facts
+from tests.conftest import EXAMPLES
 
 CHECKLIST = load_checklist()
 
@@ -56,13 +55,11 @@ def _set_baselines(p: Project) -> None:
 
 
 def _complete(p: Project) -> None:
-    pol = p.policy
-    pol.accounts = [OfficialAccount(platform="facebook", owner="Maria")]
-    pol.spokespeople = [Spokesperson(name="James Okafor", role="Executive director")]
-    pol.responsibilities = [Responsibility(task=t, person="Maria Delgado")
-                            for t in (TaskKind.POSTING, TaskKind.MONITORING, TaskKind.ANSWERING)]
-    pol.escalation.crisis_contacts = [Contact(name="James Okafor", phone="+1 707 555 0100")]
-    pol.review = Review(version="1.0", effective_date=dt.date(2026, 12, 1), approver="James")
+    """Every decision of the printed policy taken: the food bank example's answers."""
+    example = Project.model_validate_json(
+        (EXAMPLES / "harbour-food-bank.smready").read_text(encoding="utf-8"))
+    p.policy = example.policy
+    p.goals = example.goals
 
 
 def _task(task: TaskKind, **fields: str) -> Callable[[Project], None]:

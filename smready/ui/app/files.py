@@ -8,6 +8,7 @@ and what to tell the user. Every question to the user goes through :func:`ask`, 
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
@@ -17,9 +18,13 @@ from smready.domain import OrgKind, Project
 from smready.i18n import _
 from smready.storage import (
     FILE_SUFFIX,
+    Fingerprint,
     ProjectFileError,
     ProjectLock,
     Recovery,
+    autosave_dir,
+    changed_on_disk,
+    file_fingerprint,
     list_recoverable,
     load_project,
     remove_autosave,
@@ -30,6 +35,8 @@ from smready.ui.app.controller import ProjectController
 from smready.ui.app.recent import LAST_DIR_KEY, recent_files, set_recent_files
 
 AUTOSAVE_DELAY_MS = 30_000
+CONFIRMED_LOGOS_KEY = "files/confirmed_logos"
+"""Logo files the user picked or agreed to in this app (QSettings): asked about once."""
 
 Button = QMessageBox.StandardButton
 
@@ -65,6 +72,22 @@ def ask(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
         return Button.Cancel
 
 
+def same_file(first: Path | None, second: Path | None) -> bool:
+    """The same file on disk (device and inode: a hard link or another link counts), or the
+    same absolute path for a file not written yet."""
+    if first is None or second is None:
+        return False
+    try:
+        return os.path.samefile(first, second)
+    except (OSError, ValueError):
+        return os.path.abspath(first) == os.path.abspath(second)
+
+
+def _absolute(path: Path) -> Path:
+    """Absolute without resolving links (the name the user chose stays on screen)."""
+    return Path(os.path.abspath(path.expanduser()))
+
+
 def _local_time(moment: dt.datetime) -> str:
     local = moment.astimezone() if moment.tzinfo else moment
     if local.date() == dt.date.today():
@@ -89,6 +112,11 @@ class FileManager(QObject):
         self._copy_of: Path | None = None
         self._discarded = -1
         """The controller revision the user chose "Don't save" for."""
+        self._on_disk: Fingerprint | None = None
+        """The project file as this window last read or wrote it (to notice other writers)."""
+        self._autosave_problem: str | None = None
+        """Why autosave (and the lock) cannot work, shown in the status bar; None if fine."""
+        self._known_logo: str | None = None
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setSingleShot(True)
         self.autosave_timer.setInterval(AUTOSAVE_DELAY_MS)
@@ -106,7 +134,17 @@ class FileManager(QObject):
         """The locked file this untitled project was copied from, if any."""
         return self._copy_of
 
+    @property
+    def autosave_problem(self) -> str | None:
+        return self._autosave_problem
+
     def status_text(self) -> str:
+        text = self._status_text()
+        if self._autosave_problem:
+            text += " · " + self._autosave_problem
+        return text
+
+    def _status_text(self) -> str:
         path = self.controller.path
         if self.controller.dirty:
             text = _("Unsaved changes")
@@ -173,18 +211,21 @@ class FileManager(QObject):
         """Open ``path``; on any problem say so and keep the current project."""
         if confirm_unsaved and not self.maybe_save():
             return False
-        path = path.expanduser()
+        path = _absolute(path)
         try:
             project = load_project(path)
         except (ProjectFileError, OSError) as exc:
+            # Only a project the user has open can be "unchanged" (not the start page).
             self._error(_("Cannot open the project"), str(exc), _(
-                "The project you had open is unchanged."))
+                "The project you had open is unchanged.") if self.controller.session.opened
+                else "")
             return False
-        if path.resolve() == (self.controller.path.resolve() if self.controller.path else None):
+        if same_file(path, self.controller.path):
             self._switch(project, path, keep_lock=True)
             return True
-        lock = ProjectLock(path)
-        if not lock.acquire():
+        acquired, lock = self._lock_for(path)
+        if not acquired:
+            assert lock is not None
             choice = ask(
                 self.window, QMessageBox.Icon.Warning, _("Project already open"),
                 _("“{name}” is open in another smready window ({owner}).").format(
@@ -216,7 +257,35 @@ class FileManager(QObject):
         path = self.controller.path
         if path is None:
             return self.save_as()
+        if changed_on_disk(path, self._on_disk):
+            return self._save_over_a_changed_file(path)
         return self._write(path)
+
+    def _save_over_a_changed_file(self, path: Path) -> bool:
+        """Another program changed the file since this window read or wrote it."""
+        choice = ask(
+            self.window, QMessageBox.Icon.Warning, _("The file was changed"),
+            _("{path} was changed by another program since you opened or saved it.").format(
+                path=path),
+            {Button.Reset: _("Reload"), Button.Yes: _("Overwrite"), Button.Save: _("Save as…"),
+             Button.Cancel: None}, Button.Save,
+            _("Reload shows the file as it is now and drops your changes here. Overwrite "
+              "replaces it with your version (the other version is kept as the backup "
+              "{backup}). Save as keeps both.").format(backup=path.name + ".bak"))
+        if choice == Button.Yes:
+            return self._write(path)
+        if choice == Button.Save:
+            return self.save_as()
+        if choice == Button.Reset:
+            try:
+                project = load_project(path)
+            except (ProjectFileError, OSError) as exc:
+                self._error(_("Cannot reload the project"), str(exc), _(
+                    "Your version is still here."))
+                return False
+            self._switch(project, path, keep_lock=True)
+            return False  # nothing was saved: the window shows the other version
+        return False
 
     def save_as(self) -> bool:
         suggested = self.controller.path or Path(self._start_dir()) / (
@@ -228,17 +297,20 @@ class FileManager(QObject):
         path = Path(chosen)
         if path.suffix.lower() != FILE_SUFFIX:
             path = path.with_name(path.name + FILE_SUFFIX)
+        path = _absolute(path)
         current = self.controller.path
-        if current is not None and path.resolve() == current.resolve():
+        if same_file(path, current):
             return self._write(path)
-        lock = ProjectLock(path)
-        if not lock.acquire():
+        acquired, lock = self._lock_for(path)
+        if not acquired:
+            assert lock is not None
             self._error(_("Cannot save the project"), _(
                 "{path} is open in another smready window ({owner}).").format(
                     path=path, owner=lock.owner() or _("unknown")), still_here())
             return False
         if not self._write(path):
-            lock.release()
+            if lock is not None:
+                lock.release()
             return False
         old_path = current
         remove_autosave(old_path)
@@ -274,8 +346,10 @@ class FileManager(QObject):
             return None
         try:
             written = write_autosave(self.controller.project, self.controller.path)
-        except (ProjectFileError, OSError):
+        except (ProjectFileError, OSError) as exc:
             self._last_autosave = None
+            if isinstance(exc, OSError):
+                self._autosave_unavailable(exc)
             self.status_changed.emit()
             return None
         self._last_autosave = dt.datetime.now()
@@ -319,8 +393,10 @@ class FileManager(QObject):
             return False
         recovery.discard()
         source = recovery.source_path
-        lock = ProjectLock(source) if source is not None else None
-        if lock is not None and not lock.acquire():
+        if source is not None and not source.is_absolute():
+            source = None  # an autosave of an older release: the folder is unknown
+        acquired, lock = self._lock_for(source) if source is not None else (True, None)
+        if not acquired:
             self._switch(project, None, dirty=True, copy_of=source)
         else:
             self._switch(project, source, lock=lock, dirty=True)
@@ -343,6 +419,7 @@ class FileManager(QObject):
         self.autosave_timer.stop()
         remove_autosave(self.controller.path)
         remove_autosave(path)
+        self._on_disk = file_fingerprint(path)
         self._last_saved = dt.datetime.now()
         self._last_autosave = None
         self.controller.mark_saved(path)
@@ -351,8 +428,32 @@ class FileManager(QObject):
         return True
 
     def _take_lock(self, path: Path | None) -> None:
+        acquired, lock = self._lock_for(path)
+        self._lock = lock if acquired else None
+
+    def _lock_for(self, path: Path | None) -> tuple[bool, ProjectLock | None]:
+        """(False, lock) when another window holds ``path`` (``lock.owner()`` says which);
+        (True, None) when the autosave folder cannot be written: the project opens
+        without a lock or autosave, and the status bar says so."""
         lock = ProjectLock(path)
-        self._lock = lock if lock.acquire() else None
+        try:
+            if not lock.acquire():
+                return False, lock
+        except OSError as exc:
+            self._autosave_unavailable(exc)
+            return True, None
+        return True, lock
+
+    def _autosave_unavailable(self, exc: OSError) -> None:
+        """Warn once, in the status bar: the window keeps working without autosave."""
+        if self._autosave_problem is not None:
+            return
+        from smready.storage import os_error_reason
+
+        self._autosave_problem = _(
+            "Autosave is off: cannot write {folder} ({reason}). Save your work with "
+            "Ctrl+S.").format(folder=autosave_dir(), reason=os_error_reason(exc))
+        self.status_changed.emit()
 
     def _switch(self, project: Project, path: Path | None, *, lock: ProjectLock | None = None,
                 keep_lock: bool = False, dirty: bool = False,
@@ -367,6 +468,8 @@ class FileManager(QObject):
         self._last_saved = None
         self._last_autosave = None
         self._copy_of = copy_of
+        self._on_disk = file_fingerprint(path) if path is not None else None
+        self._check_logo(project)
         self.controller.replace(project, path, dirty=dirty)
         if not keep_lock:
             if lock is not None:
@@ -380,8 +483,50 @@ class FileManager(QObject):
             Button.Ok, advice)
 
     def _on_controller_project_changed(self) -> None:
+        org = self.controller.project.organization
+        if org.logo_path != self._known_logo:
+            # Typed or picked in the organization step: the user chose this logo here.
+            self._known_logo = org.logo_path
+            if org.logo_path:
+                org.confirm_logo()
+                self._remember_logo(org.logo_path)
         if self.controller.dirty:
             self.autosave_timer.start()
+
+    # -- logo -------------------------------------------------------------------------------
+    def _check_logo(self, project: Project) -> None:
+        """A logo path that came with a file is embedded only once the user agrees: a
+        project someone sent could otherwise put any picture of this computer into the
+        documents. Asked once per logo file; the path stays visible in the organization
+        step either way."""
+        org = project.organization
+        self._known_logo = org.logo_path
+        logo = org.logo_path
+        if not logo or org.logo_to_embed:
+            return
+        if logo in self._confirmed_logos():
+            org.confirm_logo()
+            return
+        choice = ask(
+            self.window, QMessageBox.Icon.Question, _("Use the logo this project names?"),
+            _("“{name}” names a logo file on this computer:\n{path}").format(
+                name=org.name, path=logo),
+            {Button.Yes: _("Use this logo"), Button.No: _("Not now")}, Button.No,
+            _("Documents include it only if you agree, or once you pick it again in the "
+              "organization step."))
+        if choice == Button.Yes:
+            org.confirm_logo()
+            self._remember_logo(logo)
+
+    def _confirmed_logos(self) -> list[str]:
+        value = QSettings().value(CONFIRMED_LOGOS_KEY, [])
+        if isinstance(value, str):
+            return [value]
+        return [str(v) for v in value] if isinstance(value, list) else []
+
+    def _remember_logo(self, logo: str) -> None:
+        logos = [logo, *(v for v in self._confirmed_logos() if v != logo)][:50]
+        QSettings().setValue(CONFIRMED_LOGOS_KEY, logos)
 
     def _on_autosave_timer_timeout(self) -> None:
         self.autosave_now()

@@ -11,7 +11,9 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 import smready
+from smready.i18n import UnknownLanguage
 from smready.ui.fonts import register_bundled_fonts
+from smready.ui.qt_translations import apply_ui_language, take_lang_option
 from smready.ui.styles import dark_palette
 
 if TYPE_CHECKING:
@@ -66,11 +68,19 @@ def setup_application(argv: list[str]) -> QApplication:
 
 
 def run(argv: list[str]) -> int:
+    try:
+        lang, argv = take_lang_option(argv)  # smready --lang fi|bn|en|en_XA
+    except UnknownLanguage as exc:
+        print(f"smready: {exc}", file=sys.stderr)
+        return 2
     app = setup_application(argv)
+    if lang is not None:
+        apply_ui_language(lang)
     from smready.ui.app.main_window import MainWindow  # after the QApplication exists
 
     # The start page paints first; the workspace is built right after (see MainWindow).
     window = MainWindow(deferred=True)
+    window.workspace_failed.connect(lambda: app.exit(1))  # the user was told why
     window.show()
     paths = [Path(a) for a in argv[1:] if not a.startswith("-")]
     window.when_ready(lambda: start_up(window, paths))

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -142,6 +141,9 @@ class MainWindow(QMainWindow):
     """
 
     workspace_ready = Signal()
+    workspace_failed = Signal()
+    """The workspace could not be built (the user was told); the application decides to
+    exit (``smready.ui.app.main``), the window only closes."""
     """The pages, the controller and the file manager exist (emitted once)."""
 
     controller: ProjectController
@@ -278,7 +280,7 @@ class MainWindow(QMainWindow):
                 QMessageBox.StandardButton.Close, self)
             box.setInformativeText(f"{type(error).__name__}: {error}")
             box.exec()
-            QCoreApplication.exit(1)
+            self.workspace_failed.emit()
             raise
 
     def _load_content(self) -> None:
@@ -362,25 +364,29 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         edit_menu = self.menuBar().addMenu(_("&Edit"))
-        self.undo_action = self._action(_("&Undo"), lambda: self._edit_focus("undo"), "undo",
-                                        keys.Undo)
-        self.redo_action = self._action(_("&Redo"), lambda: self._edit_focus("redo"), "redo",
-                                        keys.Redo)
+        # Undo and redo step through the project's edits ("Undo Remove spokesperson"). A text
+        # field with the focus keeps Ctrl+Z for its own typing (Qt gives it the key first).
+        self.undo_action = self._action(_("&Undo"), self._on_undo_triggered, "undo", "Ctrl+Z")
+        self.redo_action = self._action(_("&Redo"), self._on_redo_triggered, "redo",
+                                        "Ctrl+Shift+Z")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         for text, method, key in ((_("Cu&t"), "cut", keys.Cut), (_("&Copy"), "copy", keys.Copy),
                                   (_("&Paste"), "paste", keys.Paste)):
-            edit_menu.addAction(self._action(text, lambda m=method: self._edit_focus(m),
-                                             shortcut=key))
-        # Text fields handle these keys themselves; the menu entries serve mouse users.
-        for action in edit_menu.actions():
+            action = self._action(text, lambda m=method: self._edit_focus(m), shortcut=key)
+            # Text fields handle these keys themselves; the menu entries serve mouse users.
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            edit_menu.addAction(action)
 
         go_menu = self.menuBar().addMenu(_("&Go"))
         self.page_actions: list[QAction] = []
         for row, icon_name in enumerate(("readiness", "goals", "policy", "review")):
-            action = self._action(self.nav.item(row).text(),
+            # "Review & export": a literal ampersand, not a mnemonic.
+            action = self._action(self.nav.item(row).text().replace("&", "&&"),
                                   lambda r=row: self.show_page(r), icon_name, f"Ctrl+{row + 1}")
             go_menu.addAction(action)
             self.page_actions.append(action)
@@ -391,6 +397,26 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(_("&About smready"), self._on_about_triggered, "about")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         help_menu.addAction(self.about_action)
+
+    def _on_undo_triggered(self) -> None:
+        if self.is_workspace_ready:
+            self.controller.undo_stack.undo()
+
+    def _on_redo_triggered(self) -> None:
+        if self.is_workspace_ready:
+            self.controller.undo_stack.redo()
+
+    def _update_undo_actions(self) -> None:
+        stack = self.controller.undo_stack
+        for action, can, text, plain, named in (
+                (self.undo_action, stack.canUndo(), stack.undoText(), _("&Undo"),
+                 _("&Undo {action}")),
+                (self.redo_action, stack.canRedo(), stack.redoText(), _("&Redo"),
+                 _("&Redo {action}"))):
+            # "&" in a user's text (a goal named "R&D") must not become a mnemonic.
+            action.setText(named.format(action=text.replace("&", "&&")) if can and text
+                           else plain)
+            action.setEnabled(can)
 
     def _edit_focus(self, method: str) -> None:
         """Undo/redo/cut/copy/paste in the text field that has the keyboard focus."""
@@ -416,6 +442,11 @@ class MainWindow(QMainWindow):
         c.project_changed.connect(self._on_controller_project_changed)
         c.project_replaced.connect(self._on_controller_project_replaced)
         c.save_state_changed.connect(self._on_controller_save_state_changed)
+        for signal in (c.undo_stack.canUndoChanged, c.undo_stack.canRedoChanged,
+                       c.undo_stack.undoTextChanged, c.undo_stack.redoTextChanged):
+            signal.connect(self._update_undo_actions)
+        self._update_undo_actions()
+        self.review_page.gap_activated.connect(self._on_review_gap_activated)
         self.files.status_changed.connect(self._update_status)
         self.files.recent_files_changed.connect(self._on_recent_files_changed)
         self.readiness_page.completion_changed.connect(self._update_marks)
@@ -528,6 +559,10 @@ class MainWindow(QMainWindow):
                                                     self._on_clear_recent_triggered))
         self.recent_menu.setEnabled(bool(paths))
 
+    def _on_review_gap_activated(self, section: str, field: str) -> None:
+        self.show_page(POLICY)
+        self.policy_page.show_gap(section, field)
+
     def _on_clear_recent_triggered(self) -> None:
         self.ensure_workspace()
         self.files.clear_recent()
@@ -559,8 +594,10 @@ class MainWindow(QMainWindow):
         if not self._project_chosen:
             self.setWindowTitle("smready")
             return
-        star = "*" if self.controller.dirty else ""
-        self.setWindowTitle(f"{organization.name}{star} — smready")
+        # [*] is where Qt shows the unsaved mark ("*"; a dot on macOS); a name's own
+        # "[*]" is doubled so it stays text.
+        name = organization.name.replace("[*]", "[*][*]")
+        self.setWindowTitle(f"{name}[*] — smready")
         self.setWindowModified(self.controller.dirty)
 
     def _update_status(self) -> None:
@@ -573,7 +610,7 @@ class MainWindow(QMainWindow):
         marks = {
             READINESS: (self.readiness_page.completion(), _("questions answered")),
             GOALS: (self.goals_page.completion(), _("goals are SMART")),
-            POLICY: (self.policy_page.completion(), _("policy steps complete")),
+            POLICY: (self.controller.derived.steps_done, _("policy steps complete")),
         }
         for row, ((done, total), what) in marks.items():
             item = self.nav.item(row)
@@ -605,6 +642,28 @@ class MainWindow(QMainWindow):
         geometry = QSettings().value(GEOMETRY_KEY)
         if geometry is None or not self.restoreGeometry(geometry):  # type: ignore[arg-type]
             self.resize(1280, 800)
+        self.fit_to_screen()
+
+    def fit_to_screen(self, area: QRect | None = None) -> None:
+        """Keep the window inside the screen's available area (a 960×540 laptop at 200 %
+        included): never larger, never partly off-screen."""
+        if area is None:
+            screen = self.screen() or QApplication.primaryScreen()
+            if screen is None:
+                return
+            area = screen.availableGeometry()
+        frame = self.frameGeometry()
+        extra_w = max(0, frame.width() - self.width())
+        extra_h = max(0, frame.height() - self.height())
+        width = min(self.width(), area.width() - extra_w)
+        height = min(self.height(), area.height() - extra_h)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(max(width, 200), max(height, 200))
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), area.x()), area.right() - frame.width() + 1)
+        y = min(max(frame.y(), area.y()), area.bottom() - frame.height() + 1)
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.is_workspace_ready:

@@ -20,8 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smready.content import goal_type_info, load_goal_types, load_platforms, platform_name
-from smready.domain import Goal, GoalType, SmartGap, smart_gaps
+from smready.content import (
+    goal_type_info,
+    goal_types_for,
+    load_goal_types,
+    load_platforms,
+    platform_name,
+)
+from smready.domain import Goal, GoalType, OrgKind, SmartGap, smart_gaps
 from smready.i18n import _
 from smready.ui.app.controller import ProjectController
 from smready.ui.styles import PAGE, SECTION
@@ -91,6 +97,7 @@ class GoalEditor(QWidget):
         self._goal: Goal | None = None
         self._loading = False
         self.goal_types = load_goal_types()
+        self.org_kind: OrgKind | None = None
 
         self.type_combo = QComboBox(self)
         self.type_combo.setAccessibleName(_("Goal type"))
@@ -176,11 +183,27 @@ class GoalEditor(QWidget):
     def goal(self) -> Goal | None:
         return self._goal
 
+    def set_org_kind(self, kind: OrgKind) -> None:
+        """Offer the goal types of this kind of organization (donations, volunteers and
+        advocacy for a nonprofit) and word the SMART hints for it."""
+        if kind is self.org_kind:
+            return
+        self.org_kind = kind
+        self.goal_types = goal_types_for(kind.value)
+        self.type_combo.blockSignals(True)
+        self.type_combo.clear()
+        for info in self.goal_types:
+            self.type_combo.addItem(info.name, info.id)
+        self.type_combo.blockSignals(False)
+
     def set_goal(self, goal: Goal | None) -> None:
         self._goal = goal
         self.setEnabled(goal is not None)
         if goal is None:
             return
+        if self.type_combo.findData(goal.goal_type.value) < 0:
+            # A goal of a type not offered to this kind (a file edited by hand) still shows.
+            self.type_combo.addItem(goal_type_info(goal.goal_type).name, goal.goal_type.value)
         self._loading = True
         try:
             self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(goal.goal_type.value)))
@@ -202,7 +225,7 @@ class GoalEditor(QWidget):
         self.show_gaps()
 
     def show_gaps(self) -> list[SmartGap]:
-        gaps = smart_gaps(self._goal) if self._goal is not None else []
+        gaps = smart_gaps(self._goal, kind=self.org_kind) if self._goal is not None else []
         missing = {gap.letter for gap in gaps}
         words = smart_words()
         for letter, badge in self.badges.items():
@@ -343,6 +366,7 @@ class GoalsPage(QWidget):
         self.goal_list.currentRowChanged.connect(self._on_goal_list_row_changed)
         self.editor.goal_edited.connect(self._on_editor_goal_edited)
         controller.project_replaced.connect(self._on_controller_project_replaced)
+        controller.project_restored.connect(self._on_controller_project_restored)
         self._rebuild_list()
 
     def completion(self) -> tuple[int, int]:
@@ -352,14 +376,15 @@ class GoalsPage(QWidget):
 
     def add_goal(self) -> Goal:
         goal = Goal(goal_type=GoalType.BRAND_AWARENESS)
-        project = self.controller.project
-        project.goals = [*project.goals, goal]
-        self._rebuild_list(select=len(project.goals) - 1)
-        self.controller.mark_changed()
+        self.controller.edit(_("Add goal"), "goals",
+                             lambda project: setattr(project, "goals", [*project.goals, goal]))
+        goals = self.controller.project.goals
+        self._rebuild_list(select=len(goals) - 1)
         self.completion_changed.emit()
-        return goal
+        return goals[-1]
 
     def _rebuild_list(self, select: int = 0) -> None:
+        self.editor.set_org_kind(self.controller.project.organization.kind)
         self.goal_list.blockSignals(True)
         self.goal_list.clear()
         for goal in self.controller.project.goals:
@@ -386,9 +411,10 @@ class GoalsPage(QWidget):
         project = self.controller.project
         if not 0 <= row < len(project.goals):
             return
-        project.goals = [g for i, g in enumerate(project.goals) if i != row]
+        self.controller.edit(
+            _("Remove goal “{title}”").format(title=goal_title(project.goals[row])), "goals",
+            lambda p: setattr(p, "goals", [g for i, g in enumerate(p.goals) if i != row]))
         self._rebuild_list(select=max(0, row - 1))
-        self.controller.mark_changed()
         self.completion_changed.emit()
 
     def _on_goal_list_row_changed(self, row: int) -> None:
@@ -403,9 +429,15 @@ class GoalsPage(QWidget):
         if goal is not None and item is not None:
             item.setText(goal_title(goal))
             item.setIcon(icon("check") if not smart_gaps(goal) else icon("goals"))
-        self.controller.mark_changed()
+        # The editor changed its goal in place; the session records the difference.
+        self.controller.edit(_("Edit goal"), "goals", lambda _project: None,
+                             merge_key=f"goal.{row}")
         self.completion_changed.emit()
 
     def _on_controller_project_replaced(self) -> None:
         self._rebuild_list()
+
+    def _on_controller_project_restored(self) -> None:
+        self._rebuild_list(select=max(0, self.goal_list.currentRow()))
+        self.completion_changed.emit()
         self.completion_changed.emit()

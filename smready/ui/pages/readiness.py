@@ -367,6 +367,7 @@ class ReadinessPage(QWidget):
 
         controller.project_replaced.connect(self._on_controller_project_replaced)
         controller.project_changed.connect(self._on_controller_project_changed)
+        controller.project_restored.connect(self._load_from_project)
         self._load_from_project()
         self.go_to(0)
 
@@ -421,26 +422,27 @@ class ReadinessPage(QWidget):
     def _on_point_answer_changed(self, question_id: str, value: object) -> None:
         if self._loading:
             return
-        readiness = self.controller.project.readiness
-        answers = dict(readiness.answers)
+        answers = dict(self.controller.project.readiness.answers)
         if value is None:
             answers.pop(question_id, None)
         else:
             answers[question_id] = value  # type: ignore[assignment]
-        readiness.answers = answers
-        self.controller.mark_changed()
+        self.controller.edit(
+            _("Answer “{question}”").format(question=self._question_text(question_id)),
+            "readiness.answers", lambda p: setattr(p.readiness, "answers", answers),
+            merge_key=f"answer.{question_id}")
 
     def _on_point_notes_changed(self, point_id: str, text: str) -> None:
         if self._loading:
             return
-        readiness = self.controller.project.readiness
-        notes = dict(readiness.notes)
+        notes = dict(self.controller.project.readiness.notes)
         if text.strip():
             notes[point_id] = text
         else:
             notes.pop(point_id, None)
-        readiness.notes = notes
-        self.controller.mark_changed()
+        self.controller.edit(_("Edit notes"), "readiness.notes",
+                             lambda p: setattr(p.readiness, "notes", notes),
+                             merge_key=f"notes.{point_id}")
 
     def _on_results_action_requested(self, question_id: str, title: str) -> None:
         self.action_plan.add_action(title, question_id)
@@ -457,6 +459,13 @@ class ReadinessPage(QWidget):
         self.completion_changed.emit()
 
     # -- helpers ----------------------------------------------------------------------------
+    def _question_text(self, question_id: str) -> str:
+        for point in self.checklist.points:
+            for question in point.questions:
+                if question.id == question_id:
+                    return question.text
+        return question_id
+
     def _load_from_project(self) -> None:
         self._loading = True
         try:

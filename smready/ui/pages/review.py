@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
+    QPalette,
     QResizeEvent,
     QShowEvent,
 )
@@ -54,10 +55,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smready import scoring
 from smready.domain import Project
 from smready.i18n import _, ngettext
 from smready.rendering import DocKind, Format, Paper
+from smready.session import paper_for_country
 from smready.ui.app import render_worker
 from smready.ui.app.controller import ProjectController
 from smready.ui.app.files import Button, ask, still_here
@@ -69,6 +70,7 @@ WARM_UP_DELAY_MS = 1500
 PRINT_DPI_MAX = 300
 """Pages are rasterized at the printer's resolution, capped to keep memory sane."""
 SECTION_ROLE = Qt.ItemDataRole.UserRole
+FIELD_ROLE = Qt.ItemDataRole.UserRole + 1
 PREVIEW_MAX_WIDTH = 960
 
 
@@ -112,7 +114,7 @@ def error_message(path: Path | None, error: BaseException) -> str:
 class ReviewPage(QWidget):
     """Preview, export and print the documents of the open project."""
 
-    gap_activated = Signal(str)
+    gap_activated = Signal(str, str)
     """The user picked a missing answer; the main window shows the wizard at that section."""
     preview_updated = Signal()
     """A fresh preview is on screen."""
@@ -127,7 +129,7 @@ class ReviewPage(QWidget):
         super().__init__(parent)
         self.setObjectName("reviewPage")
         self.controller = controller
-        self._revision = 0
+        self._paper_chosen = False  # the user picked a size: stop following the country
         self._preview_job: tuple[int, int, str, str] | None = None  # ticket, rev, doc, paper
         self._preview_key: tuple[int, str, str] | None = None  # what is on screen
         self._preview_bytes = b""
@@ -246,9 +248,11 @@ class ReviewPage(QWidget):
 
         self.doc_combo.currentIndexChanged.connect(self._on_selection_changed)
         self.paper_combo.currentIndexChanged.connect(self._on_selection_changed)
+        self.paper_combo.activated.connect(self._on_paper_combo_activated)
         controller.project_changed.connect(self._on_project_changed)
         controller.project_replaced.connect(self._on_project_replaced)
 
+        self._follow_country()
         self._update_gaps()
         self._set_preview_status(_("The preview appears here in a moment."))
         # Start the render process soon, so the first preview does not wait for WeasyPrint —
@@ -303,8 +307,16 @@ class ReviewPage(QWidget):
         progress = self._busy_dialog(_("Writing {name}…").format(name=out.name))
         self.export_banner.setVisible(False)
         self._set_export_enabled(False)
-        ticket = self.export_runner.start(
-            lambda: render_worker.export(snapshot, doc, fmt, out, paper))
+        shown = self._preview_bytes if self._preview_key == (
+            self.controller.revision, doc, paper) else b""
+        if fmt == "pdf" and shown:
+            # The preview is this very PDF: write its bytes instead of rendering again.
+            from smready.rendering.export import write_atomically
+
+            ticket = self.export_runner.start(lambda: write_atomically(shown, out))
+        else:
+            ticket = self.export_runner.start(
+                lambda: render_worker.export(snapshot, doc, fmt, out, paper))
         self._exports[ticket] = (out, progress)
         return ticket
 
@@ -323,7 +335,7 @@ class ReviewPage(QWidget):
         dialog.setWindowTitle(_("Print {doc}").format(doc=self.doc_combo.currentText()))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        key = (self._revision, self.current_doc(), self.current_paper())
+        key = (self.controller.revision, self.current_doc(), self.current_paper())
         if self._preview_key == key and self._preview_bytes:
             self._print_pdf(printer, self._preview_bytes)
             return True
@@ -343,7 +355,7 @@ class ReviewPage(QWidget):
     def _start_preview(self) -> None:
         if not self.isVisible():
             return  # rendered when the page is shown (showEvent)
-        key = (self._revision, self.current_doc(), self.current_paper())
+        key = (self.controller.revision, self.current_doc(), self.current_paper())
         if self._preview_key == key:
             return
         if self._preview_job is not None:
@@ -361,7 +373,7 @@ class ReviewPage(QWidget):
             return  # the warm-up job, or a result nobody waits for any more
         self._preview_job = None
         key = (job[1], job[2], job[3])
-        if key != (self._revision, self.current_doc(), self.current_paper()):
+        if key != (self.controller.revision, self.current_doc(), self.current_paper()):
             self._start_preview()  # stale: the answers or the selection changed meanwhile
             return
         self._show_pdf(bytes(result), key)
@@ -515,7 +527,7 @@ class ReviewPage(QWidget):
     # -- gaps -------------------------------------------------------------------------------
 
     def _update_gaps(self) -> None:
-        gaps = scoring.policy_gaps(self.controller.project)
+        gaps = self.controller.derived.gaps
         self.gaps_list.clear()
         if gaps:
             self.gaps_title.setText(ngettext(
@@ -525,7 +537,13 @@ class ReviewPage(QWidget):
             for gap in gaps:
                 item = QListWidgetItem(gap.message)
                 item.setData(SECTION_ROLE, gap.section)
+                item.setData(FIELD_ROLE, gap.field)
                 item.setToolTip(_("Go to this question in the policy wizard"))
+                # A link: it opens the step with the field ready to type in.
+                item.setForeground(self.palette().color(QPalette.ColorRole.Link))
+                font = item.font()
+                font.setUnderline(True)
+                item.setFont(font)
                 self.gaps_list.addItem(item)
         else:
             self.gaps_title.setText(_("The policy is complete — ready to print and sign."))
@@ -535,7 +553,7 @@ class ReviewPage(QWidget):
             self.gaps_list.setFixedHeight(min(rows + 2 * self.gaps_list.frameWidth() + 4, 130))
 
     def _on_gap_item_activated(self, item: QListWidgetItem) -> None:
-        self.gap_activated.emit(str(item.data(SECTION_ROLE)))
+        self.gap_activated.emit(str(item.data(SECTION_ROLE)), str(item.data(FIELD_ROLE) or ""))
 
     # -- events -----------------------------------------------------------------------------
 
@@ -561,20 +579,37 @@ class ReviewPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._preview_key != (self._revision, self.current_doc(), self.current_paper()):
+        key = (self.controller.revision, self.current_doc(), self.current_paper())
+        if self._preview_key != key:
             QTimer.singleShot(0, self._start_preview)
 
     def _on_project_changed(self) -> None:
-        self._revision += 1
+        self._follow_country()
         self._update_gaps()
         self._schedule_preview()
 
     def _on_project_replaced(self) -> None:
         self.export_banner.setVisible(False)
+        self._paper_chosen = False
         self._on_project_changed()
+
+    def _follow_country(self) -> None:
+        """Letter in the US, Canada, Mexico, the Philippines and the other Letter countries,
+        A4 elsewhere — until the user picks a size."""
+        if self._paper_chosen:
+            return
+        wanted = paper_for_country(self.controller.project.organization.country)
+        index = self.paper_combo.findData(wanted)
+        if index >= 0 and index != self.paper_combo.currentIndex():
+            self.paper_combo.blockSignals(True)
+            self.paper_combo.setCurrentIndex(index)
+            self.paper_combo.blockSignals(False)
 
     def _on_debounce_timeout(self) -> None:
         self._start_preview()
+
+    def _on_paper_combo_activated(self, _index: int) -> None:
+        self._paper_chosen = True
 
     def _on_selection_changed(self, _index: int) -> None:
         self.refresh_preview()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -136,15 +137,15 @@ class ActionPlanWidget(QWidget):
         layout.addStretch(1)
 
         controller.project_replaced.connect(self._on_controller_project_replaced)
+        controller.project_restored.connect(self._on_controller_project_replaced)
         self._rebuild()
 
     def add_action(self, title: str, question: str | None = None) -> Action:
         """Append an action (from a recommendation when ``question`` is given)."""
         action = Action(title=title[:500], question=question)
-        project = self.controller.project
-        project.actions = [*project.actions, action]
+        self.controller.edit(_("Add action “{title}”").format(title=action.title), "actions",
+                             lambda p: setattr(p, "actions", [*p.actions, action]))
         self._rebuild()
-        self.controller.mark_changed()
         if self.rows:
             self.rows[-1].owner_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         return action
@@ -163,7 +164,7 @@ class ActionPlanWidget(QWidget):
         self.rows = []
         for action in self.controller.project.actions:
             row = ActionRow(action, self)
-            row.edited.connect(self._on_row_edited)
+            row.edited.connect(partial(self._on_row_edited, action.id))
             row.remove_requested.connect(self._on_row_remove_requested)
             self.rows_layout.addWidget(row)
             self.rows.append(row)
@@ -183,15 +184,18 @@ class ActionPlanWidget(QWidget):
             self.rows[-1].title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             self.rows[-1].title_edit.selectAll()
 
-    def _on_row_edited(self) -> None:
+    def _on_row_edited(self, action_id: str) -> None:
         self._update_summary()
-        self.controller.mark_changed()
+        # The row changed its action in place; the session records the difference.
+        self.controller.edit(_("Edit action"), "actions", lambda _project: None,
+                             merge_key=f"action.{action_id}")
 
     def _on_row_remove_requested(self, action_id: str) -> None:
-        project = self.controller.project
-        project.actions = [a for a in project.actions if a.id != action_id]
+        title = next((a.title for a in self.controller.project.actions if a.id == action_id), "")
+        self.controller.edit(
+            _("Remove action “{title}”").format(title=title), "actions",
+            lambda p: setattr(p, "actions", [a for a in p.actions if a.id != action_id]))
         self._rebuild()
-        self.controller.mark_changed()
 
     def _on_controller_project_replaced(self) -> None:
         self._rebuild()

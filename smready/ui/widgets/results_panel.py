@@ -22,7 +22,14 @@ from smready.i18n import _
 from smready.rendering.charts import radar_svg
 from smready.scoring import score
 from smready.ui.app.controller import ProjectController
-from smready.ui.styles import SCORE, SECTION, SUBTITLE, heading_font
+from smready.ui.styles import (
+    SCORE,
+    SECTION,
+    SUBTITLE,
+    card_background,
+    chart_for,
+    heading_font,
+)
 from smready.ui.widgets.common import AnimatedNumber, SvgView
 from smready.ui.widgets.icons import icon
 from smready.ui.widgets.labels import body_label, heading, muted, scrolling
@@ -117,9 +124,8 @@ class ResultsPanel(QWidget):
         self.chart.installEventFilter(self)
         chart_frame = QFrame(content)
         chart_frame.setObjectName("chart_frame")
-        # The chart is drawn for white paper; a light card keeps it legible in dark mode.
-        chart_frame.setStyleSheet(
-            "QFrame#chart_frame { background: white; border-radius: 8px; }")
+        self.chart_frame = chart_frame
+        self._style_chart_card()
         frame_layout = QVBoxLayout(chart_frame)
         frame_layout.setContentsMargins(4, 4, 4, 4)
         frame_layout.addWidget(self.chart)
@@ -181,6 +187,20 @@ class ResultsPanel(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(PANEL_WIDTH, super().sizeHint().height())
 
+    def _style_chart_card(self) -> None:
+        """A card in the palette's colours: white on light, a raised dark grey on dark."""
+        self.chart_frame.setStyleSheet(
+            f"QFrame#chart_frame {{ background: {card_background(self.palette())}; "
+            "border-radius: 8px; }")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "chart_frame"):
+            self._style_chart_card()
+            if self._result is not None:
+                self.chart.set_svg(chart_for(radar_svg(self._result, compact=True),
+                                             self.palette()))
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The compact chart is square: as tall as the panel lets it be wide.
         if watched is self.chart and event.type() == QEvent.Type.Resize:
@@ -211,7 +231,7 @@ class ResultsPanel(QWidget):
         self.meaning_label.setText(result.level.meaning)
         self.capped_label.setText("\n".join(result.level.capped_by))
         self.capped_label.setVisible(bool(result.level.capped_by))
-        self.chart.set_svg(radar_svg(result, compact=True))
+        self.chart.set_svg(chart_for(radar_svg(result, compact=True), self.palette()))
         self._fill_points_table(result)
         self._fill_recommendations(result.recommendations[:TOP_RECOMMENDATIONS])
         self._fill_resources(result)

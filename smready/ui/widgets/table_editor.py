@@ -109,9 +109,18 @@ class _ComboDelegate(QStyledItemDelegate):
 
 
 class _Table(QTableWidget):
-    """Enter edits the current cell instead of leaving the page; Tab leaves the table."""
+    """Enter edits the current cell instead of leaving the page; Tab leaves the table;
+    Delete removes the selected rows."""
+
+    delete_pressed = Signal()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if (event.key() == Qt.Key.Key_Delete
+                and self.state() != QAbstractItemView.State.EditingState
+                and self.currentRow() >= 0):
+            self.delete_pressed.emit()
+            event.accept()
+            return
         if (
             event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
             and self.state() != QAbstractItemView.State.EditingState
@@ -145,11 +154,15 @@ class TableEditor(QWidget):
         name: str,
         empty_text: str,
         add_text: str | None = None,
+        item: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._loading = False
+        self._item = item or _("row")
+        self.last_change: str = "edit"
+        """What the latest ``rows_changed`` was: "add", "remove" or "edit"."""
 
         self.table = _Table(0, len(self._columns), self)
         self.table.setObjectName("tableEditorTable")
@@ -194,6 +207,12 @@ class TableEditor(QWidget):
         self.remove_button = QPushButton(_("Remove"), self)
         self.remove_button.setAccessibleName(_("Remove the selected row"))
         self.remove_button.setEnabled(False)
+        # Tabbing out of a cell must never land on a destructive button (a space would
+        # remove the row): Remove takes no keyboard focus; the Delete key on a selected
+        # row is the keyboard path, and both can be undone.
+        self.remove_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.remove_button.setToolTip(_("Or select the row and press Delete"))
+        self.table.delete_pressed.connect(self._on_remove_clicked)
 
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
@@ -213,6 +232,14 @@ class TableEditor(QWidget):
         self._update_empty_state()
 
     # -- public API ---------------------------------------------------------------------
+
+    def change_label(self) -> str:
+        """The Edit menu's name for the latest change: "Remove spokesperson"."""
+        if self.last_change == "add":
+            return _("Add {item}").format(item=self._item)
+        if self.last_change == "remove":
+            return _("Remove {item}").format(item=self._item)
+        return _("Edit {item}").format(item=self._item)
 
     @property
     def columns(self) -> list[Column]:
@@ -270,6 +297,7 @@ class TableEditor(QWidget):
         """Append a row (defaults for missing keys) and start editing its first cell."""
         row = self._append(values or {})
         self._update_empty_state()
+        self.last_change = "add"
         self.rows_changed.emit()
         self.table.setCurrentCell(row, 0)
         if edit:
@@ -287,6 +315,7 @@ class TableEditor(QWidget):
     def remove_row(self, row: int) -> None:
         self.table.removeRow(row)
         self._update_empty_state()
+        self.last_change = "remove"
         self.rows_changed.emit()
 
     # -- internals ----------------------------------------------------------------------
@@ -360,6 +389,7 @@ class TableEditor(QWidget):
         for row in rows:
             self.table.removeRow(row)
         self._update_empty_state()
+        self.last_change = "remove"
         self.rows_changed.emit()
         if self.table.rowCount():
             self.table.setCurrentCell(min(rows[-1], self.table.rowCount() - 1), 0)
@@ -375,6 +405,7 @@ class TableEditor(QWidget):
             if item.data(Qt.ItemDataRole.AccessibleTextRole) != wanted:
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, wanted)
         if not self._loading:
+            self.last_change = "edit"
             self.rows_changed.emit()
 
     def _on_table_selection_changed(self) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from smready.content import load_platforms
 from smready.domain import OfficialAccount, Project
+from smready.field_checks import handle_problem
 from smready.i18n import _
 from smready.ui.pages.policy.base import PolicyPage
 from smready.ui.widgets.table_editor import Column, TableEditor
@@ -42,6 +43,7 @@ class AccountsPage(PolicyPage):
             name=_("Official accounts"),
             empty_text=_("No accounts yet — add the page or profile people find you on."),
             add_text=_("Add account"),
+            item=_("account"),
             parent=self,
         )
         self.add_field("accounts", _("Official accounts"), self.accounts_table,
@@ -83,10 +85,12 @@ class AccountsPage(PolicyPage):
 
     def _on_accounts_rows_changed(self) -> None:
         policy = self.project.policy
-        self.write(lambda: setattr(policy, "accounts",
-                                   self.to_accounts(self.accounts_table.rows())), "accounts")
+        rows = self.accounts_table.rows()
+        if self.write(lambda _p: setattr(policy, "accounts", self.to_accounts(rows)),
+                      "accounts", self.accounts_table.change_label()):
+            self.check_rows("accounts", rows, "handle", handle_problem)
 
     def _on_tools_edited(self, text: str) -> None:
         policy = self.project.policy
-        self.write(lambda: setattr(policy, "tools", text.strip()), "tools")
+        self.write(lambda _p: setattr(policy, "tools", text.strip()), "tools")
 

@@ -1,13 +1,15 @@
 """What every page of the policy wizard shares: a title, a short "why", a form whose
 rows can show a gap message right under their field, and a way to write answers at once.
 
-Pages write to ``controller.project`` on every edit (never on Next), so Back, page
-switches and saving never lose an answer.
+Every edit goes to the project session at once (never on Next), as an undoable change,
+so Back, page switches and saving never lose an answer. ``bind(widget, "hr.work_time")``
+loads a widget from the policy and writes it back on every change.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from pydantic import ValidationError
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from smready.domain import PolicyGap, Project
 from smready.i18n import _
+from smready.session import POLICY_STEPS, Step
 from smready.ui.app.controller import ProjectController
 from smready.ui.styles import ERROR_COLOR, STEP_TITLE_SCALE
 from smready.ui.widgets.common import show_field_starts
@@ -45,16 +48,46 @@ class FieldMessage(QLabel):
         self.setObjectName("fieldMessage")
         self.setWordWrap(True)
         self.setStyleSheet(f"color: {ERROR_COLOR};")
-        self.setVisible(False)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        # The line is kept even when empty, so a message appearing as you type never
+        # pushes the next field down under the mouse.
+        self.setMinimumHeight(self.fontMetrics().lineSpacing())
 
     def show_message(self, text: str) -> None:
         # Called for every field on every edit: touch the widget only when it changes.
-        if text == self.text() and self.isHidden() != bool(text):
+        if text == self.text():
             return
         self.setText(text)
         self.setAccessibleName(text)
-        self.setVisible(bool(text))
+
+
+PROJECT_PARTS = ("organization", "policy", "goals", "readiness", "actions")
+
+
+def project_path(path: str) -> str:
+    """``"hr.work_time"`` → ``"policy.hr.work_time"``; paths naming another part of the
+    project (``"organization.name"``) stay as they are."""
+    return path if path.split(".", 1)[0] in PROJECT_PARTS else f"policy.{path}"
+
+
+def value_at(project: Project, path: str) -> Any:
+    value: Any = project
+    for name in project_path(path).split("."):
+        value = getattr(value, name)
+    return value
+
+
+@dataclass(frozen=True)
+class Binding:
+    widget: QWidget
+    path: str
+    key: str
+    label: str
+
+
+def edit_label(field: str) -> str:
+    """The Edit menu's name for a change of one field: Undo Change “During work time”."""
+    return _("Change “{field}”").format(field=field)
 
 
 class PolicyPage(QWidget):
@@ -75,6 +108,7 @@ class PolicyPage(QWidget):
         self._messages: dict[str, FieldMessage] = {}
         self._fields: dict[str, QWidget] = {}
         self._local_gaps: dict[str, str] = {}
+        self._bindings: list[Binding] = []
 
         self.heading = QLabel(self.title(), self)
         self.heading.setObjectName("pageHeading")
@@ -88,6 +122,8 @@ class PolicyPage(QWidget):
         self.intro.setWordWrap(True)
         self.intro.setTextFormat(Qt.TextFormat.PlainText)
         self.page_message = FieldMessage(self)
+        self.page_message.setMinimumHeight(0)  # above the form: nothing below it to jump
+        self.page_message.setVisible(False)
 
         self.outer = QVBoxLayout(self)
         self.outer.setContentsMargins(0, 0, 0, 0)
@@ -126,7 +162,59 @@ class PolicyPage(QWidget):
     def load_widgets(self, project: Project) -> None:
         """Set the widgets from the project (signals are blocked by ``load``)."""
 
+    @classmethod
+    def step(cls) -> Step:
+        """This page's entry in the session's step table (ids and sections live there)."""
+        return next(s for s in POLICY_STEPS if s.id == cls.page_id)
+
     # -- helpers ---------------------------------------------------------------------------
+
+    def bind(self, widget: QWidget, path: str, label: str = "") -> QWidget:
+        """Load ``widget`` from the policy field at ``path`` now and on every reload, and
+        write each change back as an undoable edit. Returns the widget."""
+        key = next((k for k, w in self._fields.items() if w is widget), path.rsplit(".", 1)[-1])
+        binding = Binding(widget, project_path(path), key,
+                          edit_label(label or widget.accessibleName() or key))
+        self._bindings.append(binding)
+        if isinstance(widget, QLineEdit):
+            widget.textEdited.connect(lambda text: self._write_binding(binding, text.strip()))
+        elif isinstance(widget, QPlainTextEdit):
+            widget.textChanged.connect(
+                lambda: self._write_binding(binding, widget.toPlainText()))
+        elif isinstance(widget, QCheckBox):
+            widget.toggled.connect(lambda on: self._write_binding(binding, on, merge=False))
+        elif isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(
+                lambda _i: self._write_binding(binding, widget.currentData(), merge=False))
+        elif isinstance(widget, QSpinBox):
+            widget.valueChanged.connect(lambda v: self._write_binding(binding, v))
+        else:
+            raise TypeError(f"bind() does not know {type(widget).__name__}")
+        return widget
+
+    def _load_binding(self, binding: Binding, project: Project) -> None:
+        value = value_at(project, binding.path)
+        widget = binding.widget
+        if isinstance(widget, QLineEdit):
+            widget.setText(str(value))
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(str(value))
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(bool(value))
+        elif isinstance(widget, QComboBox):
+            widget.setCurrentIndex(max(0, widget.findData(value)))
+        elif isinstance(widget, QSpinBox):
+            widget.setValue(int(value))
+
+    def _write_binding(self, binding: Binding, value: object, *, merge: bool = True) -> None:
+        if self._loading:
+            return
+        try:
+            self.controller.set(binding.path, value, binding.label, merge=merge)
+        except ValidationError as exc:
+            self._refused(binding.key, exc)
+            return
+        self.clear_local_gap(binding.key)
 
     @property
     def project(self) -> Project:
@@ -220,20 +308,28 @@ class PolicyPage(QWidget):
         box.setMaximumWidth(box.fontMetrics().horizontalAdvance("00" + suffix) + 60)
         return box
 
-    def write(self, assign: Callable[[], None], key: str = "") -> bool:
-        """Run one model assignment; refused values show a message instead of raising."""
+    def write(self, change: Callable[[Project], object], key: str = "", label: str = "",
+              *, merge: bool = False) -> bool:
+        """Run one change of the project as an undoable edit named ``label`` (by default
+        after the field ``key``); refused values show a message instead of raising."""
         if self._loading:
             return False
+        field = self._fields.get(key)
+        name = label or edit_label(field.accessibleName() if field is not None and
+                                   field.accessibleName() else self.title())
         try:
-            assign()
+            self.controller.edit(name, f"policy.{self.page_id}", change,
+                                 merge_key=f"{self.page_id}.{key}" if merge else "")
         except ValidationError as exc:
-            error = exc.errors()[0]
-            self.set_local_gap(key, _("This answer was not kept: {reason}").format(
-                reason=error.get("msg", "")))
+            self._refused(key, exc)
             return False
         self.clear_local_gap(key)
-        self.controller.mark_changed()  # the wizard and live views refresh from this
         return True
+
+    def _refused(self, key: str, exc: ValidationError) -> None:
+        error = exc.errors()[0]
+        self.set_local_gap(key, _("This answer was not kept: {reason}").format(
+            reason=error.get("msg", "")))
 
     def set_local_gap(self, key: str, message: str) -> None:
         """A problem the widgets know about but the model cannot hold (e.g. an empty name)."""
@@ -265,10 +361,31 @@ class PolicyPage(QWidget):
             for message in self._messages.values():
                 message.show_message("")
             self.page_message.show_message("")
+            self.page_message.setVisible(False)
             self.load_widgets(self.project)
+            for binding in self._bindings:
+                self._load_binding(binding, self.project)
             show_field_starts(self)
         finally:
             self._loading = False
+
+    def check_field(self, key: str, problem: str) -> None:
+        """Show what looks wrong with an answer as it is typed (kept in the model: the
+        user may be halfway through); the step stays open until it is fixed."""
+        if problem:
+            self.set_local_gap(key, problem)
+        else:
+            self.clear_local_gap(key)
+
+    def check_rows(self, key: str, rows: Sequence[dict[str, Any]], column: str,
+                   check: Callable[[str], str]) -> None:
+        """``check_field`` for one column of a table: the first row that looks wrong."""
+        for number, row in enumerate(rows, start=1):
+            problem = check(str(row.get(column, "")))
+            if problem:
+                self.set_local_gap(key, _("Row {n}: {problem}").format(n=number,
+                                                                      problem=problem))
+                return
 
     def field_keys(self) -> list[str]:
         return list(self._messages)
@@ -292,6 +409,7 @@ class PolicyPage(QWidget):
                 texts = [self._local_gaps[key]]
             message.show_message("\n".join(texts))
         self.page_message.show_message("\n".join(loose))
+        self.page_message.setVisible(bool(loose))
 
     def key_for(self, gap: PolicyGap) -> str | None:
         for candidate in (gap.field, gap.field.rsplit(".", 1)[-1], gap.section):

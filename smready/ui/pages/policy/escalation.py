@@ -33,6 +33,7 @@ class EscalationPage(PolicyPage):
             empty_text=_("No crisis contacts yet — add who to call when something goes "
                          "badly wrong."),
             add_text=_("Add contact"),
+            item=_("crisis contact"),
             parent=self,
         )
         self.add_field("crisis_contacts", _("Crisis contacts"), self.contacts_table,
@@ -71,16 +72,16 @@ class EscalationPage(PolicyPage):
         rows = self.contacts_table.rows()
         escalation = self.project.policy.escalation
 
-        def assign() -> None:
+        def assign(_p: Project) -> None:
             escalation.crisis_contacts = [
                 Contact(**row) for row in rows if any(v.strip() for v in row.values())]
 
-        self.write(assign, "crisis_contacts")
+        self.write(assign, "crisis_contacts", self.contacts_table.change_label())
 
     def _on_routes_edited(self, _text: str) -> None:
         escalation = self.project.policy.escalation
 
-        def assign() -> None:
+        def assign(_p: Project) -> None:
             escalation.complaint_route = self.complaint_edit.text().strip()
             escalation.idea_route = self.idea_edit.text().strip()
 
@@ -89,7 +90,7 @@ class EscalationPage(PolicyPage):
     def _on_steps_changed(self) -> None:
         escalation = self.project.policy.escalation
 
-        def assign() -> None:
+        def assign(_p: Project) -> None:
             escalation.negative_mention_steps = self.negative_edit.toPlainText()
             escalation.hacked_account_steps = self.hacked_edit.toPlainText()
 

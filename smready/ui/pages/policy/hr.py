@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from smready.domain import Consequence, Project, WorkTimeRule
+from smready.domain import Consequence, WorkTimeRule
 from smready.i18n import _
 from smready.ui.pages.policy.base import PolicyPage
 
@@ -70,66 +70,15 @@ class HRPage(PolicyPage):
         self.extra_edit = self.add_field(
             "extra_rules", _("Other rules"), self.text_edit(), full_width=True)
 
-        self.work_time_combo.currentIndexChanged.connect(self._on_choice_changed)
-        self.consequence_combo.currentIndexChanged.connect(self._on_choice_changed)
-        for box in (self.devices_check, self.after_hours_check, self.disclose_check,
-                    self.disclaimer_check):
-            box.toggled.connect(self._on_check_toggled)
-        self.confidential_edit.textEdited.connect(self._on_confidential_edited)
-        self.respect_edit.textChanged.connect(self._on_respect_changed)
-        self.copyright_edit.textChanged.connect(self._on_copyright_changed)
-        self.extra_edit.textChanged.connect(self._on_extra_changed)
-
-    def load_widgets(self, project: Project) -> None:
-        hr = project.policy.hr
-        self.work_time_combo.setCurrentIndex(max(0, self.work_time_combo.findData(hr.work_time)))
-        self.consequence_combo.setCurrentIndex(
-            max(0, self.consequence_combo.findData(hr.consequence)))
-        self.devices_check.setChecked(hr.work_devices_ok)
-        self.after_hours_check.setChecked(hr.after_hours_posting_expected)
-        self.disclose_check.setChecked(hr.disclose_affiliation)
-        self.disclaimer_check.setChecked(hr.personal_disclaimer)
-        self.confidential_edit.setText(hr.confidential_examples)
-        self.respect_edit.setPlainText(hr.respect_note)
-        self.copyright_edit.setPlainText(hr.copyright_note)
-        self.extra_edit.setPlainText(hr.extra_rules)
-
-    def _on_choice_changed(self, _index: int) -> None:
-        hr = self.project.policy.hr
-
-        def assign() -> None:
-            hr.work_time = self.work_time_combo.currentData()
-            hr.consequence = self.consequence_combo.currentData()
-
-        self.write(assign)
-
-    def _on_check_toggled(self, _checked: bool) -> None:
-        hr = self.project.policy.hr
-
-        def assign() -> None:
-            hr.work_devices_ok = self.devices_check.isChecked()
-            hr.after_hours_posting_expected = self.after_hours_check.isChecked()
-            hr.disclose_affiliation = self.disclose_check.isChecked()
-            hr.personal_disclaimer = self.disclaimer_check.isChecked()
-
-        self.write(assign)
-
-    def _on_confidential_edited(self, text: str) -> None:
-        hr = self.project.policy.hr
-        self.write(lambda: setattr(hr, "confidential_examples", text.strip()),
-                   "confidential_examples")
-
-    def _on_respect_changed(self) -> None:
-        hr = self.project.policy.hr
-        self.write(lambda: setattr(hr, "respect_note", self.respect_edit.toPlainText()),
-                   "respect_note")
-
-    def _on_copyright_changed(self) -> None:
-        hr = self.project.policy.hr
-        self.write(lambda: setattr(hr, "copyright_note", self.copyright_edit.toPlainText()),
-                   "copyright_note")
-
-    def _on_extra_changed(self) -> None:
-        hr = self.project.policy.hr
-        self.write(lambda: setattr(hr, "extra_rules", self.extra_edit.toPlainText()),
-                   "extra_rules")
+        for widget, path in (
+                (self.work_time_combo, "hr.work_time"),
+                (self.consequence_combo, "hr.consequence"),
+                (self.devices_check, "hr.work_devices_ok"),
+                (self.after_hours_check, "hr.after_hours_posting_expected"),
+                (self.disclose_check, "hr.disclose_affiliation"),
+                (self.disclaimer_check, "hr.personal_disclaimer"),
+                (self.confidential_edit, "hr.confidential_examples"),
+                (self.respect_edit, "hr.respect_note"),
+                (self.copyright_edit, "hr.copyright_note"),
+                (self.extra_edit, "hr.extra_rules")):
+            self.bind(widget, path)

@@ -35,8 +35,8 @@ class MeasurementPage(PolicyPage):
             self.line_edit(_("e.g. Meta Business Suite insights, Google Analytics"), 500),
             full_width=True)
         self.every_combo.currentIndexChanged.connect(self._on_every_changed)
-        self.to_edit.textEdited.connect(self._on_to_edited)
-        self.tools_edit.textEdited.connect(self._on_tools_edited)
+        self.bind(self.to_edit, "measurement.report_to")
+        self.bind(self.tools_edit, "measurement.tools")
 
     def load_widgets(self, project: Project) -> None:
         measurement = project.policy.measurement
@@ -45,18 +45,8 @@ class MeasurementPage(PolicyPage):
             self.every_combo.addItem(measurement.report_every, measurement.report_every)
             index = self.every_combo.count() - 1
         self.every_combo.setCurrentIndex(index)
-        self.to_edit.setText(measurement.report_to)
-        self.tools_edit.setText(measurement.tools)
 
     def _on_every_changed(self, _index: int) -> None:
         measurement = self.project.policy.measurement
-        self.write(lambda: setattr(measurement, "report_every", self.every_combo.currentData()),
+        self.write(lambda _p: setattr(measurement, "report_every", self.every_combo.currentData()),
                    "report_every")
-
-    def _on_to_edited(self, text: str) -> None:
-        measurement = self.project.policy.measurement
-        self.write(lambda: setattr(measurement, "report_to", text.strip()), "report_to")
-
-    def _on_tools_edited(self, text: str) -> None:
-        measurement = self.project.policy.measurement
-        self.write(lambda: setattr(measurement, "tools", text.strip()), "tools")

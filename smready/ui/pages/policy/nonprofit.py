@@ -43,33 +43,14 @@ class NonprofitPage(PolicyPage):
             "story_consent",
             _("Ask for written consent before sharing stories or photos of the people we "
               "serve"))
-        for box in (self.volunteers_check, self.board_check, self.fundraising_check,
-                    self.consent_check):
-            box.toggled.connect(self._on_check_toggled)
-        self.rules_edit.textChanged.connect(self._on_rules_changed)
+        for widget, path in (
+                (self.volunteers_check, "nonprofit.volunteers_may_post_officially"),
+                (self.board_check, "nonprofit.board_may_speak"),
+                (self.fundraising_check, "nonprofit.fundraising_online"),
+                (self.rules_edit, "nonprofit.fundraising_rules"),
+                (self.consent_check, "nonprofit.story_consent")):
+            self.bind(widget, path)
+        self.fundraising_check.toggled.connect(self.rules_edit.setEnabled)
 
     def load_widgets(self, project: Project) -> None:
-        rules = project.policy.nonprofit
-        self.volunteers_check.setChecked(rules.volunteers_may_post_officially)
-        self.board_check.setChecked(rules.board_may_speak)
-        self.fundraising_check.setChecked(rules.fundraising_online)
-        self.rules_edit.setPlainText(rules.fundraising_rules)
-        self.consent_check.setChecked(rules.story_consent)
-        self.rules_edit.setEnabled(rules.fundraising_online)
-
-    def _on_check_toggled(self, _checked: bool) -> None:
-        rules = self.project.policy.nonprofit
-        self.rules_edit.setEnabled(self.fundraising_check.isChecked())
-
-        def assign() -> None:
-            rules.volunteers_may_post_officially = self.volunteers_check.isChecked()
-            rules.board_may_speak = self.board_check.isChecked()
-            rules.fundraising_online = self.fundraising_check.isChecked()
-            rules.story_consent = self.consent_check.isChecked()
-
-        self.write(assign)
-
-    def _on_rules_changed(self) -> None:
-        rules = self.project.policy.nonprofit
-        self.write(lambda: setattr(rules, "fundraising_rules", self.rules_edit.toPlainText()),
-                   "fundraising_rules")
+        self.rules_edit.setEnabled(project.policy.nonprofit.fundraising_online)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
 
 from smready.domain import Contact, OrgKind, Project, SizeBand
+from smready.field_checks import email_problem, logo_problem, phone_problem, url_problem
 from smready.i18n import _
 from smready.ui.pages.policy.base import PolicyPage
 from smready.ui.pages.policy.countries import countries
@@ -100,6 +101,11 @@ class OrganizationPage(PolicyPage):
         self.contact_phone_edit.setText(org.contact.phone)
         self.website_edit.setText(org.website)
         self.logo_edit.setText(org.logo_path or "")
+        for key, problem in (("contact.email", email_problem(org.contact.email)),
+                             ("contact.phone", phone_problem(org.contact.phone)),
+                             ("website", url_problem(org.website)),
+                             ("logo_path", logo_problem(org.logo_path or ""))):
+            self.check_field(key, problem)
 
     # The model refuses an empty name (a file must always say whose it is), so an emptied
     # field keeps the last name in the model and shows the gap here until it is filled.
@@ -108,28 +114,28 @@ class OrganizationPage(PolicyPage):
             self.set_local_gap("name", _("Give the name of your organization."))
             return
         org = self.project.organization
-        self.write(lambda: setattr(org, "name", text.strip()), "name")
+        self.write(lambda _p: setattr(org, "name", text.strip()), "name")
 
     def _on_kind_changed(self, _index: int) -> None:
         org = self.project.organization
-        self.write(lambda: setattr(org, "kind", self.kind_combo.currentData()), "kind")
+        self.write(lambda _p: setattr(org, "kind", self.kind_combo.currentData()), "kind")
 
     def _on_sector_edited(self, text: str) -> None:
         org = self.project.organization
-        self.write(lambda: setattr(org, "sector", text.strip()), "sector")
+        self.write(lambda _p: setattr(org, "sector", text.strip()), "sector")
 
     def _on_size_changed(self, _index: int) -> None:
         org = self.project.organization
-        self.write(lambda: setattr(org, "size_band", self.size_combo.currentData()), "size_band")
+        self.write(lambda _p: setattr(org, "size_band", self.size_combo.currentData()), "size_band")
 
     def _on_country_changed(self, _index: int) -> None:
         org = self.project.organization
-        self.write(lambda: setattr(org, "country", self.country_combo.currentData() or ""),
+        self.write(lambda _p: setattr(org, "country", self.country_combo.currentData() or ""),
                    "country")
 
     def _on_region_edited(self, text: str) -> None:
         org = self.project.organization
-        self.write(lambda: setattr(org, "region", text.strip()), "region")
+        self.write(lambda _p: setattr(org, "region", text.strip()), "region")
 
     def _on_contact_edited(self, _text: str) -> None:
         org = self.project.organization
@@ -139,15 +145,19 @@ class OrganizationPage(PolicyPage):
             email=self.contact_email_edit.text().strip(),
             phone=self.contact_phone_edit.text().strip(),
         )
-        self.write(lambda: setattr(org, "contact", contact), "contact.name")
+        if self.write(lambda _p: setattr(org, "contact", contact), "contact.name"):
+            self.check_field("contact.email", email_problem(contact.email))
+            self.check_field("contact.phone", phone_problem(contact.phone))
 
     def _on_website_edited(self, text: str) -> None:
         org = self.project.organization
-        self.write(lambda: setattr(org, "website", text.strip()), "website")
+        if self.write(lambda _p: setattr(org, "website", text.strip()), "website"):
+            self.check_field("website", url_problem(text))
 
     def _on_logo_edited(self, text: str) -> None:
         org = self.project.organization
-        self.write(lambda: setattr(org, "logo_path", text.strip() or None), "logo_path")
+        if self.write(lambda _p: setattr(org, "logo_path", text.strip() or None), "logo_path"):
+            self.check_field("logo_path", logo_problem(text))
 
     def _on_logo_button_clicked(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(

@@ -59,39 +59,17 @@ class PrivacyPage(PolicyPage):
             self.line_edit(_("e.g. Maria Lind, privacy@example.org")))
         self.notes_edit = self.add_field(
             "notes", _("Other privacy notes"), self.text_edit(), full_width=True)
-        for box in (self.photo_check, self.minors_check, self.collects_check):
-            box.toggled.connect(self._on_check_toggled)
-        self.contact_edit.textEdited.connect(self._on_contact_edited)
-        self.notes_edit.textChanged.connect(self._on_notes_changed)
+        for widget, path in ((self.photo_check, "privacy.photo_consent"),
+                             (self.minors_check, "privacy.minors_extra_care"),
+                             (self.collects_check, "privacy.collects_personal_data"),
+                             (self.contact_edit, "privacy.data_contact"),
+                             (self.notes_edit, "privacy.notes")):
+            self.bind(widget, path)
 
     def load_widgets(self, project: Project) -> None:
-        privacy = project.policy.privacy
         self.law_label.setText(law_sentence(project.organization.privacy_law))
-        self.photo_check.setChecked(privacy.photo_consent)
-        self.minors_check.setChecked(privacy.minors_extra_care)
-        self.collects_check.setChecked(privacy.collects_personal_data)
-        self.contact_edit.setText(privacy.data_contact)
-        self.notes_edit.setPlainText(privacy.notes)
 
     def showEvent(self, event: QShowEvent) -> None:
         # The country may have changed on the first step.
         self.law_label.setText(law_sentence(self.project.organization.privacy_law))
         super().showEvent(event)
-
-    def _on_check_toggled(self, _checked: bool) -> None:
-        privacy = self.project.policy.privacy
-
-        def assign() -> None:
-            privacy.photo_consent = self.photo_check.isChecked()
-            privacy.minors_extra_care = self.minors_check.isChecked()
-            privacy.collects_personal_data = self.collects_check.isChecked()
-
-        self.write(assign)
-
-    def _on_contact_edited(self, text: str) -> None:
-        privacy = self.project.policy.privacy
-        self.write(lambda: setattr(privacy, "data_contact", text.strip()), "data_contact")
-
-    def _on_notes_changed(self) -> None:
-        privacy = self.project.policy.privacy
-        self.write(lambda: setattr(privacy, "notes", self.notes_edit.toPlainText()), "notes")

@@ -11,7 +11,8 @@ from smready.ui.pages.policy.base import PolicyPage
 from smready.ui.widgets.table_editor import Column, TableEditor
 
 USUAL_TASKS = (TaskKind.POINT_PERSON, TaskKind.POSTING, TaskKind.MONITORING,
-               TaskKind.ANSWERING)
+               TaskKind.ANSWERING, TaskKind.SECURITY)
+"""The tasks the printed policy asks a person for (it says "Not decided yet" without one)."""
 
 
 class ResponsibilitiesPage(PolicyPage):
@@ -39,6 +40,7 @@ class ResponsibilitiesPage(PolicyPage):
             name=_("Responsibilities"),
             empty_text=_("No tasks yet — start with “Add the usual tasks”."),
             add_text=_("Add task"),
+            item=_("task"),
             parent=self,
         )
         self.add_field(
@@ -70,7 +72,7 @@ class ResponsibilitiesPage(PolicyPage):
         policy = self.project.policy
         notes = {r.task: r.notes for r in policy.responsibilities}
 
-        def assign() -> None:
+        def assign(_p: Project) -> None:
             policy.responsibilities = [
                 Responsibility(task=TaskKind(row["task"]), person=row["person"],
                                backup=row["backup"], response_time=row["response_time"],
@@ -78,7 +80,7 @@ class ResponsibilitiesPage(PolicyPage):
                 for row in rows if row["task"]
             ]
 
-        self.write(assign, "responsibilities")
+        self.write(assign, "responsibilities", self.table.change_label())
 
     def _on_usual_button_clicked(self) -> None:
         present = {row["task"] for row in self.table.rows()}

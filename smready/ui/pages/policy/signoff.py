@@ -79,16 +79,16 @@ class SignOffPage(PolicyPage):
 
     def _on_cadence_changed(self, value: int) -> None:
         review = self.project.policy.review
-        self.write(lambda: setattr(review, "cadence_months", value), "cadence_months")
+        self.write(lambda _p: setattr(review, "cadence_months", value), "cadence_months")
 
     def _on_version_edited(self, text: str) -> None:
         review = self.project.policy.review
-        self.write(lambda: setattr(review, "version", text.strip()), "version")
+        self.write(lambda _p: setattr(review, "version", text.strip()), "version")
 
     def _on_date_changed(self, date: QDate) -> None:
         review = self.project.policy.review
         value = None if date == NOT_SET else dt.date(date.year(), date.month(), date.day())
-        self.write(lambda: setattr(review, "effective_date", value), "effective_date")
+        self.write(lambda _p: setattr(review, "effective_date", value), "effective_date")
 
     def _on_today_button_clicked(self) -> None:
         self.date_edit.setDate(QDate.currentDate())
@@ -96,8 +96,8 @@ class SignOffPage(PolicyPage):
 
     def _on_approver_edited(self, text: str) -> None:
         review = self.project.policy.review
-        self.write(lambda: setattr(review, "approver", text.strip()), "approver")
+        self.write(lambda _p: setattr(review, "approver", text.strip()), "approver")
 
     def _on_role_edited(self, text: str) -> None:
         review = self.project.policy.review
-        self.write(lambda: setattr(review, "approver_role", text.strip()), "approver_role")
+        self.write(lambda _p: setattr(review, "approver_role", text.strip()), "approver_role")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from smready.domain import Project, Spokesperson
+from smready.field_checks import contact_problem
 from smready.i18n import _
 from smready.ui.pages.policy.base import PolicyPage
 from smready.ui.widgets.table_editor import Column, TableEditor
@@ -45,6 +46,7 @@ class SpokespeoplePage(PolicyPage):
             name=_("Spokespeople"),
             empty_text=_("No spokespeople yet — add the person who answers the press."),
             add_text=_("Add spokesperson"),
+            item=_("spokesperson"),
             parent=self,
         )
         self.add_field("spokespeople", _("Spokespeople"), self.table, is_required=True,
@@ -64,10 +66,11 @@ class SpokespeoplePage(PolicyPage):
         rows = self.table.rows()
         policy = self.project.policy
 
-        def assign() -> None:
+        def assign(_p: Project) -> None:
             policy.spokespeople = [Spokesperson(**row) for row in rows if row["name"]]
 
-        if self.write(assign, "spokespeople"):
+        if self.write(assign, "spokespeople", self.table.change_label()):
+            self.check_rows("spokespeople", rows, "contact", contact_problem)
             missing = unnamed_rows(rows)
             if missing:
                 self.set_local_gap("spokespeople", _(
@@ -76,5 +79,5 @@ class SpokespeoplePage(PolicyPage):
 
     def _on_media_edited(self, text: str) -> None:
         policy = self.project.policy
-        self.write(lambda: setattr(policy, "media_inquiries_to", text.strip()),
+        self.write(lambda _p: setattr(policy, "media_inquiries_to", text.strip()),
                    "media_inquiries_to")

@@ -37,6 +37,7 @@ class TrainingPage(PolicyPage):
             name=_("Social media ambassadors"),
             empty_text=_("No ambassadors yet — add people who already share your work."),
             add_text=_("Add ambassador"),
+            item=_("ambassador"),
             parent=self,
         )
         self.ambassadors_table.set_height_limits(110, 240)
@@ -46,37 +47,19 @@ class TrainingPage(PolicyPage):
             "recognition", _("How good work is recognized"),
             self.line_edit(_("e.g. a shout-out in the monthly staff meeting"), 500),
             full_width=True)
-        self.onboarding_check.toggled.connect(self._on_onboarding_toggled)
-        self.refresher_spin.valueChanged.connect(self._on_refresher_changed)
-        self.materials_edit.textEdited.connect(self._on_materials_edited)
+        for widget, path in ((self.onboarding_check, "training.onboarding"),
+                             (self.refresher_spin, "training.refresher_months"),
+                             (self.materials_edit, "training.materials"),
+                             (self.recognition_edit, "training.recognition")):
+            self.bind(widget, path)
         self.ambassadors_table.rows_changed.connect(self._on_ambassadors_rows_changed)
-        self.recognition_edit.textEdited.connect(self._on_recognition_edited)
 
     def load_widgets(self, project: Project) -> None:
-        training = project.policy.training
-        self.onboarding_check.setChecked(training.onboarding)
-        self.refresher_spin.setValue(training.refresher_months)
-        self.materials_edit.setText(training.materials)
-        self.ambassadors_table.set_rows([{"name": name} for name in training.ambassadors])
-        self.recognition_edit.setText(training.recognition)
-
-    def _on_onboarding_toggled(self, checked: bool) -> None:
-        training = self.project.policy.training
-        self.write(lambda: setattr(training, "onboarding", checked))
-
-    def _on_refresher_changed(self, value: int) -> None:
-        training = self.project.policy.training
-        self.write(lambda: setattr(training, "refresher_months", value), "refresher_months")
-
-    def _on_materials_edited(self, text: str) -> None:
-        training = self.project.policy.training
-        self.write(lambda: setattr(training, "materials", text.strip()), "materials")
+        self.ambassadors_table.set_rows(
+            [{"name": name} for name in project.policy.training.ambassadors])
 
     def _on_ambassadors_rows_changed(self) -> None:
         names = [row["name"] for row in self.ambassadors_table.rows() if row["name"]]
         training = self.project.policy.training
-        self.write(lambda: setattr(training, "ambassadors", names), "ambassadors")
-
-    def _on_recognition_edited(self, text: str) -> None:
-        training = self.project.policy.training
-        self.write(lambda: setattr(training, "recognition", text.strip()), "recognition")
+        self.write(lambda _p: setattr(training, "ambassadors", names), "ambassadors",
+                   self.ambassadors_table.change_label())

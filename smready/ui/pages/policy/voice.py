@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from smready.domain import Project
 from smready.i18n import _
 from smready.ui.pages.policy.base import PolicyPage
 
@@ -26,12 +25,4 @@ class VoicePage(PolicyPage):
             self.text_edit(_("e.g. Friendly and local. We answer every question, admit "
                              "mistakes quickly and never argue in public."), lines=8),
             full_width=True)
-        self.voice_edit.textChanged.connect(self._on_voice_changed)
-
-    def load_widgets(self, project: Project) -> None:
-        self.voice_edit.setPlainText(project.policy.values_voice)
-
-    def _on_voice_changed(self) -> None:
-        policy = self.project.policy
-        self.write(lambda: setattr(policy, "values_voice", self.voice_edit.toPlainText()),
-                   "values_voice")
+        self.bind(self.voice_edit, "values_voice")

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 from smready import scoring
 from smready.domain import PolicyGap
 from smready.i18n import _, ngettext
+from smready.session import StepStatus
 from smready.ui.app.controller import ProjectController
 from smready.ui.pages.policy.accounts import AccountsPage
 from smready.ui.pages.policy.base import PolicyPage
@@ -62,6 +65,7 @@ PAGE_CLASSES: tuple[type[PolicyPage], ...] = (
     SignOffPage,
 )
 
+STEP_LIST_WIDTH = 210
 READABLE_WIDTH = 780
 TABLE_PAGE_WIDTH = 1000
 """Pages with a table (accounts, spokespeople, ...) may grow wider: their columns hold
@@ -145,12 +149,26 @@ class PolicyWizard(QWidget):
         nav.addWidget(self.next_button)
         nav.addWidget(self.finish_button)
 
+        self.step_list = QListWidget(self)
+        self.step_list.setObjectName("stepList")
+        self.step_list.setAccessibleName(_("Steps of the policy"))
+        self.step_list.setFrameShape(QFrame.Shape.NoFrame)
+        self.step_list.setBackgroundRole(QPalette.ColorRole.Window)
+        self.step_list.setFixedWidth(STEP_LIST_WIDTH)
+        self.step_list.setSpacing(1)
+        self.step_list.setWordWrap(True)
+
+        body = QHBoxLayout()
+        body.setSpacing(12)
+        body.addWidget(self.step_list)
+        body.addWidget(self.stack, 1)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
         layout.addLayout(header)
         layout.addWidget(self.prefill_banner)
-        layout.addWidget(self.stack, 1)
+        layout.addLayout(body, 1)
         layout.addLayout(nav)
 
         self.back_button.clicked.connect(self._on_back_clicked)
@@ -158,10 +176,13 @@ class PolicyWizard(QWidget):
         self.finish_button.clicked.connect(self._on_finish_clicked)
         self.prefill_yes.clicked.connect(self._on_prefill_yes_clicked)
         self.prefill_no.clicked.connect(self._on_prefill_no_clicked)
+        self.step_list.itemClicked.connect(self._on_step_item_clicked)
+        self.step_list.itemActivated.connect(self._on_step_item_clicked)
         self.page(AccountsPage).prefill_button.clicked.connect(self._on_prefill_yes_clicked)
         self.page(GoalsSummaryPage).goals_requested.connect(self.goals_requested)
         controller.project_changed.connect(self._on_project_changed)
         controller.project_replaced.connect(self._on_project_replaced)
+        controller.project_restored.connect(self._on_project_restored)
 
         self.stack.setCurrentIndex(0)
         self._refresh()
@@ -189,7 +210,7 @@ class PolicyWizard(QWidget):
 
     def gaps(self) -> list[PolicyGap]:
         """Required answers still missing: the scoring's, plus what only the widgets know."""
-        gaps = list(scoring.policy_gaps(self.controller.project))
+        gaps = list(self.controller.derived.gaps)
         for page in self.visible_pages():
             for key, message in page.local_gaps().items():
                 gaps.append(PolicyGap(section=page.page_id, field=key, message=message))
@@ -197,9 +218,26 @@ class PolicyWizard(QWidget):
 
     def go_to(self, page: PolicyPage | str) -> None:
         target = self.page(page) if isinstance(page, str) else page
+        leaving = self.current_page()
+        if leaving is not target:  # the user has seen the step they leave
+            self.controller.session.mark_visited(leaving.page_id)
         self.stack.setCurrentIndex(self.pages.index(target))
         self._refresh()
         self.page_changed.emit(target.page_id)
+
+    def show_gap(self, section_id: str, field: str) -> None:
+        """Open the step that answers a gap and put the keyboard in its field (Review's list)."""
+        page = self._page_for_section(section_id)
+        self._revealed.add(page.page_id)
+        self.go_to(page)
+        page_gaps = [g for g in self.gaps() if self._page_for_section(g.section) is page]
+        page.show_gaps(page_gaps)
+        wanted = [g for g in page_gaps if g.field == field]
+        page.focus_gap(wanted or page_gaps)
+
+    def step_states(self) -> list[StepStatus]:
+        """Each step shown: done / open / not started, from the session (policy_gaps)."""
+        return self.controller.derived.steps
 
     def show_section(self, section_id: str) -> None:
         """Jump to the step that answers a gap section (from the Review page's list)."""
@@ -257,11 +295,11 @@ class PolicyWizard(QWidget):
             self._set_status(_("Nothing to fill: your readiness answers name no networks or "
                                "point person that the policy lacks."), error=False)
             return False
-        project.policy = filled
+        self.controller.edit(_("Fill in from readiness answers"), "policy",
+                             lambda p: setattr(p, "policy", filled))
         for page_type in (AccountsPage, ResponsibilitiesPage):
             self.page(page_type).load()
         self._signature = ()  # the reloaded pages show no messages yet
-        self.controller.mark_changed()
         self._set_status(_("Filled the accounts and the point person from your readiness "
                            "answers. Check them and add handles."), error=False)
         return True
@@ -309,7 +347,8 @@ class PolicyWizard(QWidget):
         gaps = self.gaps()
         # Runs on every keystroke: skip the widgets when nothing they show has changed.
         signature = (tuple(p.page_id for p in visible), current.page_id,
-                     tuple(self._revealed), tuple(gaps))
+                     tuple(self._revealed), tuple(gaps),
+                     tuple(self.step_states()))
         if signature == self._signature:
             return
         self._signature = signature
@@ -326,16 +365,57 @@ class PolicyWizard(QWidget):
         self.next_button.setDefault(not last)
 
         self._show_all_gaps(gaps)
-        with_gaps = {self._page_for_section(g.section).page_id for g in gaps}
-        done = sum(1 for p in visible if p.page_id not in with_gaps)
-        completion = (done, len(visible))
+        done, total = self.controller.derived.steps_done
+        completion = (done, total)
         self.completion_label.setText(_("{done} of {total} steps complete").format(
-            done=done, total=len(visible)))
+            done=done, total=total))
+        self._update_step_list(current)
         if completion != self._completion:
             self._completion = completion
             self.completion_changed.emit(*completion)
         if not gaps and self.status_label.property("error"):
             self._set_status("", error=False)
+
+    def _update_step_list(self, current: PolicyPage) -> None:
+        statuses = {s.id: s for s in self.step_states()}
+        visible = self.visible_pages()
+        self.step_list.blockSignals(True)
+        if self.step_list.count() != len(visible):
+            self.step_list.clear()
+            for _page in visible:
+                self.step_list.addItem(QListWidgetItem())
+        for row, page in enumerate(visible):
+            item = self.step_list.item(row)
+            status = statuses.get(page.page_id)
+            state = status.state if status is not None else "done"
+            count = status.open_count if status is not None else 0
+            if state == "done":
+                mark, said = "✓", _("done")
+            elif state == "open":
+                mark = "●"
+                said = ngettext("{n} open item", "{n} open items", count).format(n=count)
+            else:
+                mark = "○"
+                said = _("not started") if not count else ngettext(
+                    "not started, {n} open item", "not started, {n} open items",
+                    count).format(n=count)
+            text = f"{mark}  {page.title()}"
+            if state != "done":
+                text += f"\n     {said}"
+            item.setText(text)
+            item.setData(Qt.ItemDataRole.UserRole, page.page_id)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{page.title()}: {said}")
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, said)
+            font = item.font()
+            font.setBold(page is current)
+            item.setFont(font)
+            item.setToolTip(said)
+        self.step_list.setCurrentRow(visible.index(current))
+        self.step_list.blockSignals(False)
+
+    def _on_step_item_clicked(self, item: QListWidgetItem) -> None:
+        self.go_to(str(item.data(Qt.ItemDataRole.UserRole)))
+        self._focus_first_field()
 
     def _set_status(self, text: str, *, error: bool) -> None:
         self.status_label.setText(text)
@@ -395,6 +475,13 @@ class PolicyWizard(QWidget):
         self._refresh()
         if self.isVisible():
             self._maybe_offer_prefill()
+
+    def _on_project_restored(self) -> None:
+        """Undo or redo: every step shows the restored answers; the user stays where they are."""
+        for page in self.pages:
+            page.load()
+        self._signature = ()
+        self._refresh()
 
     def _on_back_clicked(self) -> None:
         self.go_back()

@@ -1,0 +1,68 @@
+"""Qt's own strings (dialog buttons, the context menus of text fields, file dialogs) in the
+UI language, from the ``qtbase_<lang>.qm`` catalogs that ship with PySide6; and ``smready
+--lang fi`` on the command line (``take_lang_option``, ``apply_ui_language``).
+
+PySide6 6.11 has ``qtbase_fi.qm``; it has no Bengali catalog (no ``qtbase_bn.qm`` nor
+``qt_bn.qm``), so in Bengali those few Qt strings stay in English. The pseudo-language
+``en_XA`` has none either.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from smready.i18n import UnknownLanguage, normalize_language, set_language
+
+_installed: list[QTranslator] = []
+
+
+def qt_translations_dir() -> str:
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+
+
+def install_qt_translations(lang: str) -> QTranslator | None:
+    """Replace the Qt translator smready installed before with ``lang``'s ``qtbase`` one.
+
+    Returns the translator, or ``None`` when Qt has no catalog for ``lang`` (English, which
+    needs none, Bengali, the pseudo-language); then Qt's strings are English.
+    """
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("install_qt_translations needs a QApplication")
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    if lang.split("_", 1)[0] == "en":
+        return None
+    translator = QTranslator(app)
+    if not translator.load(QLocale(lang), "qtbase", "_", qt_translations_dir()):
+        return None
+    app.installTranslator(translator)
+    _installed.append(translator)
+    return translator
+
+
+def take_lang_option(argv: list[str]) -> tuple[str | None, list[str]]:
+    """``--lang fi`` / ``--lang=fi`` out of ``argv`` (so it is not taken for a file name);
+    returns the normalized language, or ``None``, and the remaining arguments. Raises
+    :class:`smready.i18n.UnknownLanguage` (one line) for a language smready does not have,
+    and for ``--lang`` without a value."""
+    rest: list[str] = []
+    lang: str | None = None
+    args = iter(argv)
+    for arg in args:
+        if arg == "--lang":
+            value = next(args, None)
+            if value is None:
+                raise UnknownLanguage("--lang needs a language: en, fi, bn or en_XA")
+            lang = normalize_language(value)
+        elif arg.startswith("--lang="):
+            lang = normalize_language(arg.split("=", 1)[1])
+        else:
+            rest.append(arg)
+    return lang, rest
+
+
+def apply_ui_language(lang: str) -> None:
+    """Our strings (``smready.i18n._``) and Qt's in ``lang``, for windows built after this."""
+    set_language(lang)
+    install_qt_translations(lang)

@@ -1,0 +1,86 @@
+"""UI language plumbing: Qt's own strings from PySide6's qtbase catalogs, and
+``smready --lang``. Every test puts the shared application back to English."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from smready import i18n
+from smready.i18n import UnknownLanguage, pseudo
+from smready.ui.app.main import run
+from smready.ui.qt_translations import (
+    apply_ui_language,
+    install_qt_translations,
+    qt_translations_dir,
+    take_lang_option,
+)
+
+BUTTONS = QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+
+
+@pytest.fixture
+def english_after(qapp: object) -> Iterator[None]:
+    yield
+    apply_ui_language("en")
+
+
+def button_texts(qtbot: QtBot) -> list[str]:
+    box = QDialogButtonBox(BUTTONS)
+    qtbot.addWidget(box)
+    return sorted(b.text().replace("&", "") for b in box.buttons())
+
+
+def test_finnish_dialog_buttons_come_from_qtbase_fi(qtbot: QtBot, english_after: None) -> None:
+    assert (Path(qt_translations_dir()) / "qtbase_fi.qm").is_file()
+    assert install_qt_translations("fi") is not None
+    assert button_texts(qtbot) == ["Peru", "Tallenna"]
+    # Switching back removes the Finnish translator again.
+    assert install_qt_translations("en") is None
+    assert button_texts(qtbot) == ["Cancel", "Save"]
+
+
+def test_bengali_has_no_qt_catalog_so_qt_strings_stay_english(
+        qtbot: QtBot, english_after: None) -> None:
+    assert not list(Path(qt_translations_dir()).glob("qt*_bn.qm"))
+    assert install_qt_translations("bn") is None
+    assert button_texts(qtbot) == ["Cancel", "Save"]
+
+
+def test_apply_ui_language_sets_our_strings_too(qtbot: QtBot, english_after: None) -> None:
+    apply_ui_language("en_XA")
+    assert i18n._("Contents") == pseudo("Contents")
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.setPlaceholderText(i18n._("Name of your organization"))
+    assert field.placeholderText().startswith("⟦")
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (["smready", "--lang", "fi", "cafe.smready"], ("fi", ["smready", "cafe.smready"])),
+    (["smready", "--lang=bn_BD"], ("bn", ["smready"])),
+    (["smready", "cafe.smready"], (None, ["smready", "cafe.smready"])),
+    (["smready", "--lang", "en-XA", "-style", "Fusion"],
+     ("en_XA", ["smready", "-style", "Fusion"])),
+])
+def test_lang_option_is_taken_out_of_argv(argv: list[str], expected: object) -> None:
+    assert take_lang_option(argv) == expected
+
+
+@pytest.mark.parametrize("argv", [["smready", "--lang", "de"], ["smready", "--lang"]])
+def test_bad_lang_option_is_one_line_on_stderr_and_exit_2(
+        argv: list[str], capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_window(argv: list[str]) -> None:
+        raise AssertionError("the app started despite a bad --lang")
+
+    monkeypatch.setattr("smready.ui.app.main.setup_application", no_window)
+    with pytest.raises(UnknownLanguage):
+        take_lang_option(argv)
+    assert run(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("smready: ") and err.count("\n") == 1
