@@ -225,7 +225,7 @@ def test_print_renders_every_page_onto_the_printer(qtbot: QtBot, tmp_path: Path,
 def test_gaps_summary_lists_missing_answers_and_jumps(qtbot: QtBot) -> None:
     project = example("cafe-aurora")
     project.policy.review.version = ""
-    project.policy.media_inquiries_to = ""
+    project.policy.escalation.crisis_contacts = []
     page, controller = make_page(qtbot, project)
     assert page.gaps_title.text() == "2 things left before the policy is complete"
     assert page.gaps_list.count() == 2
