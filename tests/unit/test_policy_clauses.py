@@ -97,7 +97,7 @@ def with_every_text(example: Any, value: str) -> Project:
 
 # --- grammar rules ---------------------------------------------------------------------------
 
-FINAL = re.compile(r"[.!?][\"'”’)]*$")
+FINAL = re.compile(r"[.!?…][\"'”’)]*$")
 DOUBLED = re.compile(r"\b(\w+(?: \w+){1,3}) \1\b", re.IGNORECASE)
 BANNED = ("Also note.", "Who may not.", "this serves:", "— this serves", ". .", " ,")
 
