@@ -259,9 +259,20 @@ SETTLED_FACTS: dict[str, tuple[Callable[[Project], bool], str]] = {
 }
 
 
-def settled_facts(project: Project) -> set[str]:
-    """The keys of ``SETTLED_FACTS`` that hold for this project."""
-    return {key for key, (holds, _note) in SETTLED_FACTS.items() if holds(project)}
+def settled_facts(project: Project, *, policy_done: bool | None = None) -> set[str]:
+    """The keys of ``SETTLED_FACTS`` that hold for this project.
+
+    ``policy_done`` passes ``policy_complete(project)`` when the caller already has it (it
+    builds the whole policy, the dearest fact by far).
+    """
+    facts = set()
+    for key, (holds, _note) in SETTLED_FACTS.items():
+        if key == "policy.complete" and policy_done is not None:
+            if policy_done:
+                facts.add(key)
+        elif holds(project):
+            facts.add(key)
+    return facts
 
 
 def settled_note(question: Question, facts: set[str]) -> str:
@@ -289,7 +300,7 @@ def score(project: Project, checklist: Checklist | None = None) -> ReadinessResu
 
     points: list[PointResult] = []
     recommendations: list[tuple[float, int, int, Recommendation]] = []
-    facts = settled_facts(project)
+    facts = settled_facts(project, policy_done=policy_done)
     question_scores: dict[str, float] = {}
     answered_total = 0
     total = 0
@@ -389,6 +400,16 @@ def _non_negative(value: object) -> float | None:
     return max(0.0, number) if number is not None else None
 
 
+def _prefill_number(project: Project, checklist: Checklist, key: str) -> float | None:
+    """A number answer, kept within 0 and the question's maximum: a file may hold any
+    finite number (1e306 posts a month), and the hours computed from it must stay finite."""
+    number = _non_negative(_prefill_value(project, checklist, key))
+    question = checklist.prefill_question(key)
+    if number is not None and question is not None and question.max is not None:
+        number = min(number, question.max)
+    return number
+
+
 def hours_needed(platforms: list[PlatformProfile], posts_per_month: float) -> float:
     """Posting time (posts spread evenly over the networks) plus monitoring each network."""
     if not platforms:
@@ -455,8 +476,8 @@ def resource_check(project: Project, checklist: Checklist | None = None) -> Reso
     by_id = {p.id: p for p in load_platforms()}
     platform_ids = planned_platforms(project, checklist)
     profiles = [by_id[pid] for pid in platform_ids if pid in by_id]
-    posts = _non_negative(_prefill_value(project, checklist, "posts_per_month")) or 0.0
-    per_week = _non_negative(_prefill_value(project, checklist, "hours_per_week"))
+    posts = _prefill_number(project, checklist, "posts_per_month") or 0.0
+    per_week = _prefill_number(project, checklist, "hours_per_week")
     needed = whole_hours(hours_needed(profiles, posts))
     available = whole_hours(per_week * WEEKS_PER_MONTH) if per_week is not None else None
     has_plan = bool(profiles) or posts > 0

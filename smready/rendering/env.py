@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from smready.paths import templates_dir
@@ -37,7 +38,7 @@ def _break_points(token: str) -> str:
     return "<wbr>".join(str(escape(part)) for part in _POINT.split(token))
 
 
-def breakable(text: object) -> Markup:
+def break_points(text: object) -> Markup:
     """Escaped ``text`` with a line-break opportunity after each @ . / of long tokens."""
     raw = str(text)
     out: list[str] = []
@@ -48,6 +49,14 @@ def breakable(text: object) -> Markup:
         last = match.end()
     out.append(str(escape(raw[last:])))
     return Markup("".join(out))
+
+
+@pass_context
+def breakable(context: Context, text: object) -> Markup:
+    """``break_points`` when rendering for print (``print_breaks``), else just escaped."""
+    if context.get("print_breaks"):
+        return break_points(text)
+    return escape(str(text))
 
 
 def leads_in(block: object) -> bool:

@@ -46,7 +46,10 @@ def _page_counter_css() -> str:
     return " ".join(out)
 
 
-def render_document(document: Document, paper: Paper = "a4") -> str:
+def render_document(document: Document, paper: Paper = "a4", *, for_print: bool = False) -> str:
+    """The document as HTML. ``for_print`` adds line-break points after @ . / in long
+    addresses (``<wbr>``) for the fixed-width page of the PDF; the HTML file a person opens
+    keeps the text exactly as typed and lets the browser wrap it."""
     template = environment().get_template(f"{document.kind}.html")
     footer = _page_counter_css() if document.footer is None else css_string(document.footer)
     page_css = (
@@ -57,6 +60,7 @@ def render_document(document: Document, paper: Paper = "a4") -> str:
         doc=document,
         stylesheet=Markup(_stylesheet()),
         page_css=Markup(page_css),
+        print_breaks=for_print,
         labels={
             "contents": _("Contents"),
             "logo": _("Logo of {org}").format(org=document.organization),
@@ -67,5 +71,6 @@ def render_document(document: Document, paper: Paper = "a4") -> str:
     )
 
 
-def render_html(project: Project, doc: DocKind, paper: Paper = "a4") -> str:
-    return render_document(build_document(project, doc), paper)
+def render_html(project: Project, doc: DocKind, paper: Paper = "a4", *,
+                for_print: bool = False) -> str:
+    return render_document(build_document(project, doc), paper, for_print=for_print)

@@ -211,4 +211,4 @@ def html_to_pdf(html: str, fetcher: Any = None) -> bytes:
 
 
 def pdf_bytes(project: Project, doc: DocKind, paper: Paper = "a4") -> bytes:
-    return html_to_pdf(render_html(project, doc, paper))
+    return html_to_pdf(render_html(project, doc, paper, for_print=True))

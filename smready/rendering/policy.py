@@ -632,6 +632,16 @@ class _Builder:
                    if t not in present and t not in seen]
         listed.sort(key=lambda r: order.index(r.task))
         table_rows = []
+        introduced: set[str] = set()
+
+        def person(name: str) -> str:
+            # The role the first time a person appears in the table, then the name alone.
+            key = phrase(name).casefold()
+            if key in introduced:
+                return phrase(name)
+            introduced.add(key)
+            return self.who(phrase(name))
+
         for r in listed:
             label = _task_label(r.task)
             notes = sentences(r.notes)
@@ -639,10 +649,11 @@ class _Builder:
                 label += ". " + " ".join(notes)
             table_rows.append((
                 Cell(label),
-                self.cell(self.who(r.person) if r.person.strip() else "", spec.wizard,
+                self.cell(person(r.person) if phrase(r.person) else "", spec.wizard,
                           f"responsibilities.{r.task.value}",
-                          _("who is responsible for {task}").format(task=label.lower())),
-                Cell(self.who(r.backup) if r.backup.strip() else "—"),
+                          _("who is responsible for {task}").format(
+                              task=_task_label(r.task).lower())),
+                Cell(person(r.backup) if phrase(r.backup) else "—"),
                 Cell(phrase(r.response_time) or "—")))
         return [Table(columns=(_("Task"), _("Person"), _("Backup"), _("Timing")),
                       rows=tuple(table_rows), widths=(36, 24, 22, 18))]

@@ -34,8 +34,8 @@ def pdf_text(path: Path) -> str:
 def _without(name: str, change: str) -> Project:
     project = Project.model_validate_json((EXAMPLES / f"{name}.smready").read_text("utf-8"))
     policy = project.policy
-    if change == "media":
-        policy.media_inquiries_to = ""
+    if change == "approver":
+        policy.review.approver = ""
     elif change == "version":
         policy.review.version = ""
     elif change == "crisis":
@@ -48,7 +48,7 @@ def _without(name: str, change: str) -> Project:
 @pytest.mark.parametrize(("name", "change"), [
     ("cafe-aurora", ""),
     ("harbour-food-bank", ""),
-    ("cafe-aurora", "media"),
+    ("cafe-aurora", "approver"),
     ("harbour-food-bank", "version"),
     ("cafe-aurora", "crisis"),
     ("harbour-food-bank", "spokespeople"),

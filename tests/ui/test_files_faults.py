@@ -256,8 +256,8 @@ def test_a_logo_picked_in_the_app_is_embedded(qtbot: QtBot, tmp_path: Path,
     logo.write_bytes(PNG)
     window = make_window(qtbot)
     start_business(qtbot, window)
-    window.controller.project.organization.logo_path = str(logo)
-    window.controller.mark_changed()  # what the organization step does on a pick
+    # What the organization step does when the user picks or types a logo file.
+    window.controller.set("organization.logo_path", str(logo), "Logo")
     assert "data:image/png" in render_html(window.controller.project, "policy")
     assert messages.boxes == []
     assert list_recoverable() == []

@@ -102,3 +102,22 @@ def test_saved_answers_show_from_their_first_word(qtbot: QtBot) -> None:
     assert editor.relevance_edit.cursorPosition() == 0
     line = editor.metric_combo.lineEdit()
     assert line is not None and line.cursorPosition() == 0
+
+
+def test_goal_types_and_hints_follow_the_kind_of_organization(qtbot: QtBot) -> None:
+    cafe = make_page(qtbot)
+    qtbot.mouseClick(cafe.add_button, Qt.MouseButton.LeftButton)
+    assert cafe.editor.type_combo.findData("donations") < 0
+    assert "business objective" in cafe.editor.gap_label.text()
+
+    page = GoalsPage(ProjectController(Project.new("Harbour Food Bank", OrgKind.NONPROFIT)))
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    combo = page.editor.type_combo
+    assert [combo.itemData(i) for i in range(combo.count())][-3:] == [
+        "donations", "volunteers", "advocacy"]
+    combo.setCurrentIndex(combo.findData("donations"))
+    assert page.controller.project.goals[0].goal_type is GoalType.DONATIONS
+    hint = page.editor.gap_label.text()
+    assert "business" not in hint and "bookings" not in hint and "donors" in hint

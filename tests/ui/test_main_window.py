@@ -215,7 +215,7 @@ def test_every_page_fits_a_laptop_at_200_percent(qtbot: QtBot, name: str) -> Non
         readiness.go_to(step)
         qtbot.wait(10)
         # Nothing cut off on the right: the answers fit the visible part of their column.
-        assert readiness.scroll.widget().width() <= readiness.scroll.viewport().width()
+        assert readiness.scroll_area.widget().width() <= readiness.scroll_area.viewport().width()
     chart = readiness.results.chart
     assert chart.width() >= 250 and chart.height() == chart.width()
 

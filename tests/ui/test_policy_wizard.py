@@ -63,8 +63,8 @@ def fill_required(qtbot: QtBot, wizard: PolicyWizard, controller: ProjectControl
     """Walk from the first step to the last, answering every required question."""
 
     # Goals are made on the Goals page, outside the wizard; the policy prints them.
-    controller.project.goals.append(Goal(goal_type=GoalType.BRAND_AWARENESS, metric="Reach"))
-    controller.mark_changed()
+    controller.edit("Add goal", "goals", lambda p: p.goals.append(
+        Goal(goal_type=GoalType.BRAND_AWARENESS, metric="Reach")))
     org = wizard.page("organization")
     retype(qtbot, org.name_edit, "Aurora Test Shop")
     assert controller.project.organization.name == "Aurora Test Shop"
@@ -345,3 +345,22 @@ def test_answers_are_checked_as_you_type(qtbot: QtBot, tmp_path: Path) -> None:
     accounts = wizard.page("accounts")
     type_cell(qtbot, accounts.accounts_table, 0, 1, "@cafe aurora")
     assert accounts._messages["accounts"].text().startswith("Row 1: A handle is @")
+
+
+def test_ccpa_question_only_for_a_california_business(qtbot: QtBot) -> None:
+    from smready.domain import PrivacyLaw
+
+    wizard, controller = make_wizard(qtbot, example("sunset-bean-cafe"))
+    wizard.go_to("privacy")
+    page = wizard.page("privacy")
+    assert page.ccpa_check.isVisible() and not page.ccpa_check.isChecked()
+    qtbot.mouseClick(page.ccpa_check, Qt.MouseButton.LeftButton)
+    assert controller.project.organization.ccpa_covered
+    assert controller.project.organization.privacy_law is PrivacyLaw.CCPA
+    page.safeguarding_edit.setFocus()
+    qtbot.keyClicks(page.safeguarding_edit, "Jenna Park")
+    assert controller.project.policy.safeguarding.lead == "Jenna Park"
+
+    bank, _controller = make_wizard(qtbot, example("harbour-food-bank"))
+    bank.go_to("privacy")
+    assert not bank.page("privacy").ccpa_check.isVisible()  # nonprofits are outside it

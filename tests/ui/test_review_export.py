@@ -224,17 +224,18 @@ def test_print_renders_every_page_onto_the_printer(qtbot: QtBot, tmp_path: Path,
 
 def test_gaps_summary_lists_missing_answers_and_jumps(qtbot: QtBot) -> None:
     project = example("cafe-aurora")
-    project.policy.review.version = ""
-    project.policy.media_inquiries_to = ""
+    project.policy.review.approver = ""  # also leaves the report with nobody to go to
+    project.policy.measurement.report_to = ""
     page, controller = make_page(qtbot, project)
     assert page.gaps_title.text() == "2 things left before the policy is complete"
     assert page.gaps_list.count() == 2
     with qtbot.waitSignal(page.gap_activated, timeout=1000) as signal:
         page.gaps_list.itemActivated.emit(page.gaps_list.item(1))
-    assert signal.args == ["review", "review.version"]
+    assert signal.args == ["review", "review.approver"]
 
-    controller.set("policy.review.version", "1.1", "Version")
-    assert page.gaps_title.text() == "1 thing left before the policy is complete"
+    # The approver of the policy also receives the report when nobody else is named.
+    controller.set("policy.review.approver", "Aino Virtanen", "Approved by")
+    assert page.gaps_title.text() == "The policy is complete — ready to print and sign."
 
 
 def test_export_keeps_the_event_loop_responsive(qtbot: QtBot, tmp_path: Path,

@@ -93,28 +93,29 @@ def test_tabbing_out_of_a_table_never_lands_on_remove(qtbot: QtBot) -> None:
 def test_clicking_a_review_item_opens_the_step_with_the_field_focused(qtbot: QtBot) -> None:
     window = window_with(qtbot)
     project = example("cafe-aurora")
-    project.policy.review.version = ""
-    project.policy.media_inquiries_to = ""
+    project.policy.review.approver = ""  # also leaves the report with nobody to go to
+    project.policy.measurement.report_to = ""
     window.controller.replace(project, None)
     window.show_page(REVIEW)
     gaps = window.review_page.gaps_list
     qtbot.waitUntil(lambda: gaps.count() == 2)
     item = gaps.item(1)
-    assert item.text() == "Decide the version number of this policy."
+    assert item.text() == "Decide who approves this policy."
     qtbot.mouseClick(gaps.viewport(), Qt.MouseButton.LeftButton,
                      pos=gaps.visualItemRect(item).center())
     assert window.current_page() is window.policy_page
     assert window.policy_page.current_page_id() == "review"
     signoff = window.policy_page.page("review")
-    assert QApplication.focusWidget() is signoff._fields["version"]
+    assert QApplication.focusWidget() is signoff._fields["approver"]
 
     window.show_page(REVIEW)
     first = gaps.item(0)
+    assert first.text() == "Decide who receives the social media report."
     qtbot.mouseClick(gaps.viewport(), Qt.MouseButton.LeftButton,
                      pos=gaps.visualItemRect(first).center())
-    assert window.policy_page.current_page_id() == "spokespeople"
-    page = window.policy_page.page("spokespeople")
-    assert QApplication.focusWidget() is page._fields["media_inquiries_to"]
+    assert window.policy_page.current_page_id() == "measurement"
+    page = window.policy_page.page("measurement")
+    assert QApplication.focusWidget() is page._fields["report_to"]
 
 
 def test_a_new_project_starts_with_no_step_complete(qtbot: QtBot) -> None:

@@ -250,7 +250,7 @@ def test_failure_inside_a_writer_becomes_render_error(
 def test_css_names_the_fonts_and_page_box() -> None:
     html = render_html(_empty(), "policy", paper="letter")
     assert "size: letter" in html
-    assert '"DejaVu Sans", "Lohit Bengali"' in html and 'local("Noto Color Emoji")' in html
+    assert '"DejaVu Sans", "smready bengali"' in html and 'local("Noto Color Emoji")' in html
     assert "counter(pages)" in html and "target-counter" in html
     assert "bookmark-level" in html
     assert '<meta name="author" content="Empty Org">' in html

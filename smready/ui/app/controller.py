@@ -94,6 +94,14 @@ class ProjectController(QObject):
             self.undo_stack.push(_SessionCommand(self.session, label))
         return edit
 
+    def mark_changed(self, label: str = "", touched: str = "project") -> Edit | None:
+        """Record whatever code changed in the project in place since the last edit, as one
+        undoable edit (the session compares with its last state). Pages use ``edit`` or
+        ``set``; this is for callers that already changed a model object (tests, scripts)."""
+        from smready.i18n import _
+
+        return self.edit(label or _("Change"), touched, lambda _project: None)
+
     def replace(self, project: Project, path: Path | None, *, dirty: bool = False) -> None:
         self.undo_stack.clear()
         self.session.replace(project, path, dirty=dirty)

@@ -117,14 +117,14 @@ class _NavDelegate(QStyledItemDelegate):
         from PySide6.QtWidgets import QStyle
 
         painter.save()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette: QPalette = option.palette
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         painter.setPen(palette.color(role))
-        font = QFont(option.font)  # type: ignore[attr-defined]
+        font = QFont(option.font)
         font.setBold(mark == "✓")
         painter.setFont(font)
-        rect: QRect = option.rect.adjusted(0, 0, -12, 0)  # type: ignore[attr-defined]
+        rect: QRect = option.rect.adjusted(0, 0, -12, 0)
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
                          str(mark))
         painter.restore()
@@ -353,7 +353,7 @@ class MainWindow(QMainWindow):
         self.examples_menu.setIcon(icon("example"))
         for path, name in example_files():
             self.examples_menu.addAction(self._action(
-                name, lambda p=path: self._on_example_requested(p)))
+                name, partial(self._on_example_requested, path)))
         file_menu.addMenu(self.examples_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.save_action)
@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         for text, method, key in ((_("Cu&t"), "cut", keys.Cut), (_("&Copy"), "copy", keys.Copy),
                                   (_("&Paste"), "paste", keys.Paste)):
-            action = self._action(text, lambda m=method: self._edit_focus(m), shortcut=key)
+            action = self._action(text, partial(self._edit_focus, method), shortcut=key)
             # Text fields handle these keys themselves; the menu entries serve mouse users.
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             edit_menu.addAction(action)
@@ -387,7 +387,7 @@ class MainWindow(QMainWindow):
         for row, icon_name in enumerate(("readiness", "goals", "policy", "review")):
             # "Review & export": a literal ampersand, not a mnemonic.
             action = self._action(self.nav.item(row).text().replace("&", "&&"),
-                                  lambda r=row: self.show_page(r), icon_name, f"Ctrl+{row + 1}")
+                                  partial(self.show_page, row), icon_name, f"Ctrl+{row + 1}")
             go_menu.addAction(action)
             self.page_actions.append(action)
         go_menu.addSeparator()
@@ -470,7 +470,8 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentIndex(row)
 
     def current_page(self) -> QWidget:
-        return self.pages.currentWidget()
+        # Before the workspace is built there is no page yet: the start page is what shows.
+        return self.pages.currentWidget() or self.start_page
 
     def _set_workspace_actions(self, enabled: bool) -> None:
         for action in (self.save_action, self.save_as_action, self.print_action,
@@ -552,7 +553,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for path in paths:
             self.recent_menu.addAction(self._action(
-                str(path), lambda p=path: self._on_recent_requested(p)))
+                str(path), partial(self._on_recent_requested, path)))
         if paths:
             self.recent_menu.addSeparator()
             self.recent_menu.addAction(self._action(_("Clear the list"),
@@ -640,7 +641,7 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         geometry = QSettings().value(GEOMETRY_KEY)
-        if geometry is None or not self.restoreGeometry(geometry):  # type: ignore[arg-type]
+        if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
         self.fit_to_screen()
 

@@ -112,14 +112,18 @@ class GoalEditor(QWidget):
         self.platform_combo.addItem("", "")
         for profile in load_platforms():
             self.platform_combo.addItem(profile.name, profile.id)
-        self.platform_combo.lineEdit().setPlaceholderText(_("e.g. Instagram"))
-        self.platform_combo.lineEdit().setMaxLength(200)
+        platform_edit = self.platform_combo.lineEdit()
+        assert platform_edit is not None  # editable combo
+        platform_edit.setPlaceholderText(_("e.g. Instagram"))
+        platform_edit.setMaxLength(200)
 
         self.metric_combo = QComboBox(self)
         self.metric_combo.setEditable(True)
         self.metric_combo.setAccessibleName(_("Figure to watch"))
-        self.metric_combo.lineEdit().setPlaceholderText(_("e.g. Followers"))
-        self.metric_combo.lineEdit().setMaxLength(200)
+        metric_edit = self.metric_combo.lineEdit()
+        assert metric_edit is not None  # editable combo
+        metric_edit.setPlaceholderText(_("e.g. Followers"))
+        metric_edit.setMaxLength(200)
 
         self.baseline_edit = _NumberEdit(_("Today's figure (baseline)"), self)
         self.baseline_edit.setPlaceholderText(_("e.g. 400"))

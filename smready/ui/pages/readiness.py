@@ -172,7 +172,12 @@ class QuestionEditor(QWidget):
                     button.setChecked(option_id in chosen)
             elif self._spin is not None:
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
-                    self._spin.setValue(value)  # type: ignore[arg-type]
+                    if isinstance(self._spin, QDoubleSpinBox):
+                        self._spin.setValue(float(value))
+                    else:
+                        self._spin.setValue(int(value))
+                elif isinstance(self._spin, QDoubleSpinBox):
+                    self._spin.setValue(self._spin.minimum())
                 else:
                     self._spin.setValue(self._spin.minimum())
             elif self._line is not None:
@@ -332,11 +337,11 @@ class ReadinessPage(QWidget):
         holder_layout.setContentsMargins(0, 0, 0, 0)
         holder_layout.addWidget(column, 10)
         holder_layout.addStretch(1)
-        self.scroll = scrolling(holder)
+        self.scroll_area = scrolling(holder)
         # A scroll area does not ask its content how narrow it may get; without this a
         # narrow window cuts the answers off on the right instead of shrinking the results.
-        self.scroll.setMinimumWidth(holder.minimumSizeHint().width()
-                                    + self.scroll.verticalScrollBar().sizeHint().width())
+        self.scroll_area.setMinimumWidth(holder.minimumSizeHint().width()
+                                    + self.scroll_area.verticalScrollBar().sizeHint().width())
 
         buttons = QHBoxLayout()
         buttons.setContentsMargins(28, 8, 28, 14)
@@ -350,7 +355,7 @@ class ReadinessPage(QWidget):
         step_layout = QVBoxLayout(self.step_area)
         step_layout.setContentsMargins(0, 0, 0, 0)
         step_layout.setSpacing(0)
-        step_layout.addWidget(self.scroll, 1)
+        step_layout.addWidget(self.scroll_area, 1)
         step_layout.addWidget(separator())
         step_layout.addLayout(buttons)
         self.step_area.enter_pressed.connect(self._on_next_clicked)
@@ -394,7 +399,7 @@ class ReadinessPage(QWidget):
             self.next_button.setAccessibleName(_("On to goals"))
         self.step_title.setAccessibleName(self.step_title.text())
         self.back_button.setEnabled(step > 0)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self._update_progress()
 
     def completion(self) -> tuple[int, int]:
@@ -478,7 +483,9 @@ class ReadinessPage(QWidget):
     def _focus_first_control(self) -> None:
         """After Next, the keyboard continues at the top of the new step."""
         view = self.steps.currentWidget()
-        widget = view.nextInFocusChain()
+        if view is None:
+            return
+        widget: QWidget | None = view.nextInFocusChain()
         while widget is not None and widget is not view:
             if (view.isAncestorOf(widget) and widget.isVisibleTo(view) and widget.isEnabled()
                     and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):

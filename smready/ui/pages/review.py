@@ -154,8 +154,8 @@ class ReviewPage(QWidget):
 
         # -- toolbar
         self.doc_combo = QComboBox(self)
-        for value, label in doc_choices():
-            self.doc_combo.addItem(label, value)
+        for doc_value, doc_text in doc_choices():
+            self.doc_combo.addItem(doc_text, doc_value)
         self.doc_combo.setAccessibleName(_("Document"))
         self.paper_combo = QComboBox(self)
         for value, label in paper_choices():
@@ -166,8 +166,10 @@ class ReviewPage(QWidget):
         paper_label = QLabel(_("P&aper"), self)
         paper_label.setBuddy(self.paper_combo)
         self.export_buttons: dict[Format, QPushButton] = {}
-        for fmt, text in (("pdf", _("Export &PDF…")), ("docx", _("Export &Word…")),
-                          ("html", _("Export &HTML…"))):
+        formats: tuple[tuple[Format, str], ...] = (
+            ("pdf", _("Export &PDF…")), ("docx", _("Export &Word…")),
+            ("html", _("Export &HTML…")))
+        for fmt, text in formats:
             button = QPushButton(text, self)
             button.setAccessibleName(_("Export as {format}").format(format=format_label(fmt)))
             button.clicked.connect(lambda _checked=False, f=fmt: self.export_as(f))
@@ -454,9 +456,9 @@ class ReviewPage(QWidget):
             self._set_export_enabled(not self._exports)
             self._print_pdf(printer, bytes(result))
             return
-        _out, progress = self._exports.pop(ticket, (None, None))
-        if progress is not None:
-            progress.close()
+        _out, done = self._exports.pop(ticket, (None, None))
+        if done is not None:
+            done.close()
         self._set_export_enabled(True)
         path = Path(result)
         self.last_export = path
@@ -468,10 +470,11 @@ class ReviewPage(QWidget):
 
     def _on_export_failed(self, ticket: int, error: Any) -> None:
         target: Path | None = None
+        progress: QProgressDialog | None = None
         if ticket in self._prints:
             _printer, progress = self._prints.pop(ticket)
-        else:
-            target, progress = self._exports.pop(ticket, (None, None))
+        elif ticket in self._exports:
+            target, progress = self._exports.pop(ticket)
         if progress is not None:
             progress.close()
         self._set_export_enabled(True)
@@ -563,13 +566,17 @@ class ReviewPage(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         # As narrow as the toolbar on two rows, whichever way it is laid out just now.
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
         widest_row = max(row.minimumSize().width() for row in self._toolbar_rows)
         return QSize(widest_row + margins.left() + margins.right(),
                      super().minimumSizeHint().height())
 
     def _fit_toolbar(self) -> None:
-        margins = self.layout().contentsMargins()
+        layout = self.layout()
+        assert layout is not None
+        margins = layout.contentsMargins()
         needed = (sum(row.sizeHint().width() for row in self._toolbar_rows)
                   + self.toolbar.spacing() + margins.left() + margins.right())
         direction = (QBoxLayout.Direction.LeftToRight if self.width() >= needed

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 from smready.domain import ReadinessResult, Recommendation
 from smready.i18n import _
 from smready.rendering.charts import radar_svg
-from smready.scoring import score
 from smready.ui.app.controller import ProjectController
 from smready.ui.styles import (
     SCORE,
@@ -73,7 +72,8 @@ class _RecommendationRow(QWidget):
 
 
 class ResultsPanel(QWidget):
-    """Recomputes ``score(project)`` on every change and shows it; no rules of its own."""
+    """Shows the session's readiness result (``controller.derived.result``, computed once
+    per revision) on every change; no rules of its own."""
 
     action_requested = Signal(str, str)
     """Question id and the recommendation text: "Add to action plan" was pressed."""
@@ -215,13 +215,14 @@ class ResultsPanel(QWidget):
     def recommendation_rows(self) -> list[_RecommendationRow]:
         rows = []
         for index in range(self.recommendations_box.count()):
-            widget = self.recommendations_box.itemAt(index).widget()
+            item = self.recommendations_box.itemAt(index)
+            widget = item.widget() if item is not None else None
             if isinstance(widget, _RecommendationRow):
                 rows.append(widget)
         return rows
 
     def refresh(self, *, animate: bool = True) -> None:
-        result = score(self.controller.project)
+        result = self.controller.derived.result  # once per revision, shared
         self._result = result
         self.score_label.set_value(result.overall, animate=animate)
         self.answered_label.setText(_("{answered} of {total} questions answered").format(
@@ -261,7 +262,7 @@ class ResultsPanel(QWidget):
         self._shown_recommendations = shown
         while self.recommendations_box.count():
             item = self.recommendations_box.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()

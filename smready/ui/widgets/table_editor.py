@@ -11,7 +11,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -69,7 +77,8 @@ class _ComboDelegate(QStyledItemDelegate):
         self._columns = columns
 
     def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+        self, parent: QWidget, option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
         column = self._columns[index.column()]
         if column.kind != "combo":
@@ -81,7 +90,8 @@ class _ComboDelegate(QStyledItemDelegate):
             combo.addItem(label, value)
         return combo
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget,
+                      index: QModelIndex | QPersistentModelIndex) -> None:
         column = self._columns[index.column()]
         if column.kind != "combo" or not isinstance(editor, QComboBox):
             super().setEditorData(editor, index)
@@ -94,7 +104,8 @@ class _ComboDelegate(QStyledItemDelegate):
             editor.setEditText("" if value is None else str(value))
 
     def setModelData(
-        self, editor: QWidget, model: QAbstractItemModel, index: QModelIndex
+        self, editor: QWidget, model: QAbstractItemModel,
+        index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         column = self._columns[index.column()]
         if column.kind != "combo" or not isinstance(editor, QComboBox):
@@ -310,7 +321,9 @@ class TableEditor(QWidget):
     def set_cell(self, row: int, key: str, value: Any) -> None:
         """Set one cell as if the user had edited it (emits ``rows_changed``)."""
         c = next(i for i, col in enumerate(self._columns) if col.key == key)
-        self._fill_item(self.table.item(row, c), self._columns[c], value)
+        item = self.table.item(row, c)
+        if item is not None:
+            self._fill_item(item, self._columns[c], value)
 
     def remove_row(self, row: int) -> None:
         self.table.removeRow(row)

@@ -61,6 +61,24 @@ class AccountsPage(PolicyPage):
             "tools", _("Tools you use"),
             self.line_edit(_("e.g. Meta Business Suite for scheduling, Canva for images"), 500),
             full_width=True)
+        self.ads_check = self.add_check("ads.uses_ads", _("We pay for ads or boosted posts"))
+        self.ads_approver_edit = self.add_field(
+            "ads.approver", _("Who approves ad spending"), self.line_edit(_("Name")))
+        self.ads_budget_edit = self.add_field(
+            "ads.budget", _("Ad budget"), self.line_edit(_("e.g. up to 150 euros a month"), 500))
+        self.agency_check = self.add_check(
+            "agencies.uses_agency", _("An agency or freelancer posts or runs ads for us"))
+        self.agency_names_edit = self.add_field(
+            "agencies.names", _("Agencies and freelancers"), self.line_edit("", 500))
+        self.agency_contact_edit = self.add_field(
+            "agencies.contact", _("Who manages them and their access"), self.line_edit(_("Name")))
+        for widget, path in ((self.ads_check, "ads.uses_ads"),
+                             (self.ads_approver_edit, "ads.approver"),
+                             (self.ads_budget_edit, "ads.budget"),
+                             (self.agency_check, "agencies.uses_agency"),
+                             (self.agency_names_edit, "agencies.names"),
+                             (self.agency_contact_edit, "agencies.contact")):
+            self.bind(widget, path)
         self.accounts_table.rows_changed.connect(self._on_accounts_rows_changed)
         self.tools_edit.textEdited.connect(self._on_tools_edited)
 

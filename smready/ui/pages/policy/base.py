@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from pydantic import ValidationError
 from PySide6.QtCore import Qt, Signal
@@ -60,6 +60,8 @@ class FieldMessage(QLabel):
         self.setText(text)
         self.setAccessibleName(text)
 
+
+W = TypeVar("W", bound=QWidget)
 
 PROJECT_PARTS = ("organization", "policy", "goals", "readiness", "actions")
 
@@ -169,7 +171,7 @@ class PolicyPage(QWidget):
 
     # -- helpers ---------------------------------------------------------------------------
 
-    def bind(self, widget: QWidget, path: str, label: str = "") -> QWidget:
+    def bind(self, widget: W, path: str, label: str = "") -> W:
         """Load ``widget`` from the policy field at ``path`` now and on every reload, and
         write each change back as an undoable edit. Returns the widget."""
         key = next((k for k, w in self._fields.items() if w is widget), path.rsplit(".", 1)[-1])
@@ -224,12 +226,12 @@ class PolicyPage(QWidget):
         self,
         key: str,
         label: str,
-        widget: QWidget,
+        widget: W,
         *,
         is_required: bool = False,
         hint: str = "",
         full_width: bool = False,
-    ) -> QWidget:
+    ) -> W:
         """Add a form row: label (with asterisk when required), field, hint, gap message."""
         text = required(label) if is_required else label
         widget.setAccessibleName(label)

@@ -59,7 +59,29 @@ class PrivacyPage(PolicyPage):
             self.line_edit(_("e.g. Maria Lind, privacy@example.org")))
         self.notes_edit = self.add_field(
             "notes", _("Other privacy notes"), self.text_edit(), full_width=True)
-        for widget, path in ((self.photo_check, "privacy.photo_consent"),
+        self.ccpa_check = self.add_check(
+            "ccpa_covered",
+            _("Our business is covered by the California Consumer Privacy Act (CCPA)"),
+            hint=_("Only for-profit businesses in California that meet one of these: yearly "
+                   "revenue over $26,625,000; buying, selling or sharing the personal "
+                   "information of 100,000 or more consumers or households a year; or half "
+                   "or more of revenue from selling or sharing personal information. Most "
+                   "small businesses and all nonprofits are outside it."))
+        self.minors_work_check = self.add_check(
+            "safeguarding.works_with_minors",
+            _("We work with children or young people under 18"),
+            hint=_("Adds safeguarding rules: no private messages or friend requests."))
+        self.vulnerable_check = self.add_check(
+            "safeguarding.works_with_vulnerable",
+            _("We serve adults who may be in a vulnerable situation"))
+        self.safeguarding_edit = self.add_field(
+            "safeguarding.lead", _("Safeguarding lead (who to tell about a worry)"),
+            self.line_edit(_("Name")))
+        for widget, path in ((self.ccpa_check, "organization.ccpa_covered"),
+                             (self.minors_work_check, "safeguarding.works_with_minors"),
+                             (self.vulnerable_check, "safeguarding.works_with_vulnerable"),
+                             (self.safeguarding_edit, "safeguarding.lead"),
+                             (self.photo_check, "privacy.photo_consent"),
                              (self.minors_check, "privacy.minors_extra_care"),
                              (self.collects_check, "privacy.collects_personal_data"),
                              (self.contact_edit, "privacy.data_contact"),
@@ -68,6 +90,10 @@ class PrivacyPage(PolicyPage):
 
     def load_widgets(self, project: Project) -> None:
         self.law_label.setText(law_sentence(project.organization.privacy_law))
+        org = project.organization
+        # The CCPA question only matters for a business in California.
+        self.ccpa_check.setVisible(not org.is_nonprofit and org.country == "US"
+                                   and org.region.strip().lower() in ("ca", "california"))
 
     def showEvent(self, event: QShowEvent) -> None:
         # The country may have changed on the first step.

@@ -58,6 +58,13 @@ class SignOffPage(PolicyPage):
         self.role_edit = self.add_field(
             "approver_role", _("Approver's role"), self.line_edit(_("e.g. owner, board chair")))
 
+        self.legal_edit = self.add_field(
+            "legal_check_by", _("Checked against local law by"),
+            self.line_edit(_("e.g. Dana Lee, employment lawyer")),
+            hint=_("Have the policy read by someone who knows employment and privacy law where "
+                   "you work. Until then the policy says it should be."))
+        self.bind(self.legal_edit, "review.legal_check_by")
+
         self.cadence_spin.valueChanged.connect(self._on_cadence_changed)
         self.version_edit.textEdited.connect(self._on_version_edited)
         self.date_edit.dateChanged.connect(self._on_date_changed)

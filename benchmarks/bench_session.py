@@ -1,0 +1,138 @@
+"""Session benchmarks (issue 8, Speed):
+
+1. Double-clicking a project file: process start to the project shown and accepting input,
+   as a ratio to a bare PySide6 window's first paint, both measured in the same run.
+   Goal <= 2.5x (median).
+2. An edit reaching the live preview, debounce included. Goal <= 1 s (median).
+3. The longest event-loop gap while editing with the live preview on. Goal <= 50 ms.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_session.py [--rounds 5]
+
+Prints the numbers; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from bench_startup import BARE_WINDOW, FIRST_PAINT, _time_child  # noqa: E402
+
+# READY is printed after the workspace is built and the file named on the command line is
+# open (app.main opens it first, in the same callback chain): the project is on screen.
+SMREADY_WITH_FILE = FIRST_PAINT + r"""
+from smready.app import main
+sys.exit(main(["smready", sys.argv[1]]))
+"""
+
+
+def double_click(rounds: int) -> None:
+    example = ROOT / "examples" / "harbour-food-bank.smready"
+    with tempfile.TemporaryDirectory() as data:
+        env = dict(os.environ)
+        env["SMREADY_DATA_DIR"] = data
+        env["XDG_CONFIG_HOME"] = data
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        target = Path(data) / "harbour.smready"
+        target.write_bytes(example.read_bytes())
+        code = SMREADY_WITH_FILE.replace("sys.argv[1]", repr(str(target)))
+        _time_child(BARE_WINDOW, env)
+        _time_child(code, env)
+        bare: list[float] = []
+        opened: list[float] = []
+        for _ in range(rounds):
+            bare.append(_time_child(BARE_WINDOW, env)["PAINTED"])
+            opened.append(_time_child(code, env)["READY"])
+    ratio = statistics.median(opened) / statistics.median(bare)
+    print(f"{'bare PySide6 window, first paint':44}{statistics.median(bare) * 1000:7.0f}ms")
+    print(f"{'file double-clicked: project shown':44}{statistics.median(opened) * 1000:7.0f}ms")
+    print(f"{'ratio project shown / bare':44}{ratio:8.2f}x  goal <= 2.50x: "
+          f"{'OK' if ratio <= 2.5 else 'OVER GOAL'}  ({rounds} rounds, medians)")
+
+
+def edit_to_preview(rounds: int) -> None:
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from smready.storage import load_project
+    from smready.ui.app.controller import ProjectController
+    from smready.ui.app.render_worker import shutdown_pool
+    from smready.ui.pages.review import ReviewPage
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    controller = ProjectController(load_project(ROOT / "examples" / "cafe-aurora.smready"))
+    page = ReviewPage(controller)
+    page.resize(1000, 800)
+    page.show()
+
+    stamps: list[float] = []
+    ticker = QTimer()
+    ticker.setInterval(10)
+    ticker.timeout.connect(lambda: stamps.append(time.perf_counter()))
+
+    def wait_preview(timeout_s: float = 120.0) -> float:
+        loop = QEventLoop()
+        page.preview_updated.connect(loop.quit)
+        guard = QTimer()
+        guard.setSingleShot(True)
+        guard.timeout.connect(loop.quit)
+        guard.start(int(timeout_s * 1000))
+        t0 = time.perf_counter()
+        loop.exec()
+        page.preview_updated.disconnect(loop.quit)
+        return time.perf_counter() - t0
+
+    wait_preview()  # the first preview starts the render process
+    times: list[float] = []
+    gaps: list[float] = []
+    for round_ in range(rounds):
+        stamps.clear()
+        stamps.append(time.perf_counter())
+        ticker.start()
+        start = time.perf_counter()
+        # A few keystrokes, 80 ms apart, as someone typing a name; the preview follows the last.
+        for letter in "abc":
+            controller.set("organization.name", f"Café Aurora {round_}{letter}", "Rename")
+            pause = time.perf_counter() + 0.08
+            while time.perf_counter() < pause:
+                app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        last_edit = time.perf_counter()
+        wait_preview()
+        times.append(time.perf_counter() - last_edit)
+        ticker.stop()
+        stamps.append(time.perf_counter())
+        gaps.append(max(b - a for a, b in itertools.pairwise(stamps)))
+        _ = start
+    page.close()
+    shutdown_pool()
+    median = statistics.median(times)
+    print(f"{'edit -> live preview (debounce included)':44}{median * 1000:7.0f}ms"
+          f"  min {min(times) * 1000:.0f}ms  goal <= 1000ms: "
+          f"{'OK' if median <= 1.0 else 'OVER GOAL'}  ({rounds} rounds)")
+    print(f"{'longest event-loop gap while editing':44}{statistics.median(gaps) * 1000:7.0f}ms"
+          f"  max {max(gaps) * 1000:.0f}ms  goal <= 50ms")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    double_click(args.rounds)
+    edit_to_preview(args.rounds)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
