@@ -20,7 +20,7 @@ def platform_choices() -> list[tuple[str, str]]:
 
 class AccountsPage(PolicyPage):
     page_id = "accounts"
-    sections = ("accounts", "tools")
+    sections = ("accounts", "tools", "ads", "agencies")
 
     @classmethod
     def title(cls) -> str:

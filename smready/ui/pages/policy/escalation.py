@@ -10,7 +10,7 @@ from smready.ui.widgets.table_editor import Column, TableEditor
 
 class EscalationPage(PolicyPage):
     page_id = "escalation"
-    sections = ("escalation",)
+    sections = ("escalation", "comments")
 
     @classmethod
     def title(cls) -> str:
@@ -54,6 +54,19 @@ class EscalationPage(PolicyPage):
             self.text_edit(_("e.g. Reset the password from the recovery e-mail, tell the "
                              "point person, post a short notice once it is back.")),
             full_width=True)
+        self.comments_extra_edit = self.add_field(
+            "comments.extra", _("Also hidden or removed on our pages"),
+            self.text_edit(_("e.g. Advertising for other businesses; posts in the comments "
+                             "about individual staff members."), lines=3),
+            hint=_("The policy already removes threats, hate speech, harassment, spam, scams, "
+                   "personal details, sexual content and anything illegal."),
+            full_width=True)
+        self.threats_edit = self.add_field(
+            "comments.threats_to", _("Who reports threats to the platform and the police"),
+            self.line_edit(_("Name")),
+            hint=_("Leave empty and the crisis contacts do it."))
+        self.bind(self.comments_extra_edit, "comments.extra")
+        self.bind(self.threats_edit, "comments.threats_to")
         self.contacts_table.rows_changed.connect(self._on_contacts_rows_changed)
         self.complaint_edit.textEdited.connect(self._on_routes_edited)
         self.idea_edit.textEdited.connect(self._on_routes_edited)

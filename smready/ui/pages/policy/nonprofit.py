@@ -43,7 +43,14 @@ class NonprofitPage(PolicyPage):
             "story_consent",
             _("Ask for written consent before sharing stories or photos of the people we "
               "serve"))
+        self.charity_check = self.add_check(
+            "registered_charity",
+            _("We are a registered charity (a 501(c)(3) in the US, a registered charity in "
+              "the UK, or the like)"),
+            hint=_("Registered charities may not support parties or candidates; the policy "
+                   "then says so in its rules on politics."))
         for widget, path in (
+                (self.charity_check, "nonprofit.registered_charity"),
                 (self.volunteers_check, "nonprofit.volunteers_may_post_officially"),
                 (self.board_check, "nonprofit.board_may_speak"),
                 (self.fundraising_check, "nonprofit.fundraising_online"),

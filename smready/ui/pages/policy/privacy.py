@@ -28,7 +28,7 @@ def law_sentence(law: PrivacyLaw) -> str:
 
 class PrivacyPage(PolicyPage):
     page_id = "privacy"
-    sections = ("privacy",)
+    sections = ("privacy", "safeguarding")
 
     @classmethod
     def title(cls) -> str:

@@ -8,7 +8,7 @@ from smready.ui.pages.policy.base import PolicyPage
 
 class VoicePage(PolicyPage):
     page_id = "voice"
-    sections = ("voice", "values_voice")
+    sections = ("voice", "values_voice", "conversations")
 
     @classmethod
     def title(cls) -> str:
@@ -25,4 +25,12 @@ class VoicePage(PolicyPage):
             self.text_edit(_("e.g. Friendly and local. We answer every question, admit "
                              "mistakes quickly and never argue in public."), lines=8),
             full_width=True)
+        self.ideas_edit = self.add_field(
+            "conversation_ideas", _("How you start conversations yourselves"),
+            self.text_edit(_("e.g. A question of the week on Fridays; we share photos from "
+                             "our events and thank the people in them.")),
+            hint=_("Printed under \u201cStarting conversations\u201d, after the usual "
+                   "advice. Leave it empty if the advice is enough."),
+            full_width=True)
         self.bind(self.voice_edit, "values_voice")
+        self.bind(self.ideas_edit, "conversation_ideas")
