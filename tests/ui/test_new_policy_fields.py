@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -78,7 +78,14 @@ def widget_for(wizard: PolicyWizard, step: str, path: str) -> QWidget:
                          ids=[f[1] for f in FIELDS])
 def test_each_new_field_edits_the_project_and_undoes(
         qtbot: QtBot, step: str, path: str, make: Any, value: object) -> None:
-    wizard, controller = make_wizard(qtbot, make())
+    project = make()
+    empty: object = "" if isinstance(value, str) else not value
+    target: Any = project
+    *parents, last = (path if path.startswith("organization.") else f"policy.{path}").split(".")
+    for name in parents:
+        target = getattr(target, name)
+    setattr(target, last, empty)
+    wizard, controller = make_wizard(qtbot, project)
     wizard.go_to(step)
     widget = widget_for(wizard, step, path)
     assert widget.isVisible(), f"{path} is hidden on {step}"
@@ -86,7 +93,8 @@ def test_each_new_field_edits_the_project_and_undoes(
     assert before != value
     if isinstance(widget, QCheckBox):
         assert widget.isChecked() == before
-        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton,
+                         pos=QPoint(8, widget.height() // 2))  # on the box itself
     else:
         assert isinstance(widget, QLineEdit | QPlainTextEdit)
         widget.setFocus()

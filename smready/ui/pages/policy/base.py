@@ -401,7 +401,7 @@ class PolicyPage(QWidget):
         loose: list[str] = []
         for gap in gaps:
             key = self.key_for(gap)
-            if key is None:
+            if key is None or key not in self._messages:  # e.g. a check box: no message row
                 loose.append(gap.message)
             else:
                 shown.setdefault(key, []).append(gap.message)
@@ -415,7 +415,7 @@ class PolicyPage(QWidget):
 
     def key_for(self, gap: PolicyGap) -> str | None:
         for candidate in (gap.field, gap.field.rsplit(".", 1)[-1], gap.section):
-            if candidate in self._messages:
+            if candidate in self._messages or candidate in self._fields:
                 return candidate
         return None
 

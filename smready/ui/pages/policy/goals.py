@@ -54,6 +54,8 @@ class GoalsSummaryPage(PolicyPage):
         self.edit_button.setAccessibleName(_("Edit goals on the Goals page"))
         self.form.addRow(self.edit_button)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
+        # The open item "goals" (Review's link) lands on the way to set them.
+        self._fields["goals"] = self.edit_button
 
     def load_widgets(self, project: Project) -> None:
         if project.goals:

@@ -35,3 +35,5 @@ class ScopePage(PolicyPage):
                              (self.contractors_check, "scope.contractors"),
                              (self.notes_edit, "scope.notes")):
             self.bind(widget, path)
+        # The open item "who this policy applies to" (field "scope") lands on the first box.
+        self._fields["scope"] = self.staff_check
