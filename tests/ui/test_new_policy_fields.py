@@ -198,3 +198,14 @@ def test_steps_own_the_answers_their_fields_edit() -> None:
                 outside.append(f"{page.page_id}: {binding.path}")
     assert outside == []
     wizard.deleteLater()
+
+
+def test_ccpa_hint_hides_with_its_question(qtbot: QtBot) -> None:
+    wizard, _controller = make_wizard(qtbot, example("harbour-food-bank"))
+    wizard.go_to("privacy")
+    page = wizard.page("privacy")
+    assert not page._fields["ccpa_covered"].isVisible()
+    assert not page._check_hints["ccpa_covered"].isVisible()
+    business, _c = make_wizard(qtbot, california_business())
+    business.go_to("privacy")
+    assert business.page("privacy")._check_hints["ccpa_covered"].isVisible()

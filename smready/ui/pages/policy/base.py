@@ -111,6 +111,7 @@ class PolicyPage(QWidget):
         self._fields: dict[str, QWidget] = {}
         self._local_gaps: dict[str, str] = {}
         self._bindings: list[Binding] = []
+        self._check_hints: dict[str, QLabel] = {}
 
         self.heading = QLabel(self.title(), self)
         self.heading.setObjectName("pageHeading")
@@ -277,8 +278,16 @@ class PolicyPage(QWidget):
             hint_label.setEnabled(False)
             hint_label.setContentsMargins(24, 0, 0, 0)
             self.form.addRow(hint_label)
+            self._check_hints[key] = hint_label
         self._fields[key] = box
         return box
+
+    def set_check_shown(self, key: str, shown: bool) -> None:
+        """Show or hide a check box from ``add_check`` together with its hint."""
+        self._fields[key].setVisible(shown)
+        hint = self._check_hints.get(key)
+        if hint is not None:
+            hint.setVisible(shown)
 
     def line_edit(self, placeholder: str = "", max_length: int = 200) -> QLineEdit:
         edit = QLineEdit(self)

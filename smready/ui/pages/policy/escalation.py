@@ -64,7 +64,7 @@ class EscalationPage(PolicyPage):
         self.threats_edit = self.add_field(
             "comments.threats_to", _("Who reports threats to the platform and the police"),
             self.line_edit(_("Name")),
-            hint=_("Leave empty and the crisis contacts do it."))
+            hint=_("Leave it empty and the first crisis contact does it."))
         self.bind(self.comments_extra_edit, "comments.extra")
         self.bind(self.threats_edit, "comments.threats_to")
         self.contacts_table.rows_changed.connect(self._on_contacts_rows_changed)

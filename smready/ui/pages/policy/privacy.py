@@ -92,8 +92,8 @@ class PrivacyPage(PolicyPage):
         self.law_label.setText(law_sentence(project.organization.privacy_law))
         org = project.organization
         # The CCPA question only matters for a business in California.
-        self.ccpa_check.setVisible(not org.is_nonprofit and org.country == "US"
-                                   and org.region.strip().lower() in ("ca", "california"))
+        self.set_check_shown("ccpa_covered", not org.is_nonprofit and org.country == "US"
+                             and org.region.strip().lower() in ("ca", "california"))
 
     def showEvent(self, event: QShowEvent) -> None:
         # The country may have changed on the first step.
