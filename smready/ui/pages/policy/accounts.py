@@ -71,7 +71,8 @@ class AccountsPage(PolicyPage):
         self.agency_names_edit = self.add_field(
             "agencies.names", _("Agencies and freelancers"), self.line_edit("", 500))
         self.agency_contact_edit = self.add_field(
-            "agencies.contact", _("Who manages them and their access"), self.line_edit(_("Name")))
+            "agencies.contact", _("Our contact for them"), self.line_edit(_("Name")),
+            hint=_("Manages their work and their access to our accounts."))
         for widget, path in ((self.ads_check, "ads.uses_ads"),
                              (self.ads_approver_edit, "ads.approver"),
                              (self.ads_budget_edit, "ads.budget"),
