@@ -206,7 +206,8 @@ _SPACES = re.compile(r"[ \t]+")
 
 def phrase(text: str) -> str:
     """User text to go inside one of our sentences: trimmed, no final stop or colon."""
-    return _TRAILING.sub("", _SPACES.sub(" ", text.strip()))
+    text = _TRAILING.sub("", _SPACES.sub(" ", text.strip()))
+    return re.sub(r"^[\s,;:.]+", "", text)  # nor a stray comma or stop in front
 
 
 def name_slot(text: str) -> str:
