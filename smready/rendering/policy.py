@@ -246,7 +246,7 @@ def sentences(text: str) -> list[str]:
     for para in paragraphs:
         joined = " ".join(line.strip() for line in para.splitlines() if line.strip())
         sentence = _sentence(joined)
-        if sentence:
+        if sentence and re.search(r"[^\W_]", sentence):  # not punctuation alone
             out.append(sentence)
     return out
 
@@ -590,7 +590,8 @@ class _Builder:
             info = goal_type_info(goal.goal_type)
             name = self.vocab.goal_name(goal.goal_type.value, info.name)
             metric = phrase(goal.metric)
-            platform = _platform_name(goal.platform.strip()) if goal.platform.strip() else ""
+            platform = (phrase(_platform_name(goal.platform.strip()))
+                        if phrase(goal.platform) else "")
             text = metric or self.vocab.spell(phrase(info.description))
             if platform and platform.casefold() not in text.casefold():
                 text += " " + _("on {platform}").format(platform=platform)
