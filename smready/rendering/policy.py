@@ -206,7 +206,8 @@ _SPACES = re.compile(r"[ \t]+")
 
 def phrase(text: str) -> str:
     """User text to go inside one of our sentences: trimmed, no final stop or colon."""
-    return _TRAILING.sub("", _SPACES.sub(" ", text.strip()))
+    text = _TRAILING.sub("", _SPACES.sub(" ", text.strip()))
+    return re.sub(r"^[\s,;:.]+", "", text)  # nor a stray comma or stop in front
 
 
 def name_slot(text: str) -> str:
@@ -245,7 +246,7 @@ def sentences(text: str) -> list[str]:
     for para in paragraphs:
         joined = " ".join(line.strip() for line in para.splitlines() if line.strip())
         sentence = _sentence(joined)
-        if sentence:
+        if sentence and re.search(r"[^\W_]", sentence):  # not punctuation alone
             out.append(sentence)
     return out
 
@@ -589,7 +590,8 @@ class _Builder:
             info = goal_type_info(goal.goal_type)
             name = self.vocab.goal_name(goal.goal_type.value, info.name)
             metric = phrase(goal.metric)
-            platform = _platform_name(goal.platform.strip()) if goal.platform.strip() else ""
+            platform = (phrase(_platform_name(goal.platform.strip()))
+                        if phrase(goal.platform) else "")
             text = metric or self.vocab.spell(phrase(info.description))
             if platform and platform.casefold() not in text.casefold():
                 text += " " + _("on {platform}").format(platform=platform)
