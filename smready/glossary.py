@@ -113,3 +113,13 @@ class Vocabulary:
 def vocabulary(organization: Organization) -> Vocabulary:
     return Vocabulary(kind=organization.kind,
                       american=organization.country.upper() in _glossary().american_countries)
+
+
+def goal_type_name(goal_type: str, organization: Organization) -> str:
+    """The name of a goal type as this organization reads it, everywhere it is shown (the
+    goals page, the policy, the report): "Donations and sign-ups" for a nonprofit instead of
+    "Conversions and sales"."""
+    from smready.content import load_goal_types
+
+    default = next((t.name for t in load_goal_types() if t.id == goal_type), goal_type)
+    return vocabulary(organization).goal_name(goal_type, default)

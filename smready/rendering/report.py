@@ -130,12 +130,11 @@ def _recommendations(result: ReadinessResult, project: Project) -> list[Block]:
 
 
 def _goal_rows(project: Project) -> list[tuple[Cell, ...]]:
-    from smready.content import goal_type_info
+    from smready.glossary import goal_type_name
 
     rows: list[tuple[Cell, ...]] = []
     for goal in project.goals:
-        info = goal_type_info(goal.goal_type)
-        kind = info.name
+        kind = goal_type_name(goal.goal_type.value, project.organization)
         if goal.relevance.strip():
             kind += "\n" + _("Serves: {why}").format(why=goal.relevance.strip())
         figure = " — ".join(x for x in (goal.platform.strip(), goal.metric.strip()) if x)

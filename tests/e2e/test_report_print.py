@@ -127,6 +127,21 @@ def test_report_has_goals_notes_and_actions(example: Any) -> None:
                 text)
 
 
+def test_goal_types_read_as_the_organization_would(example: Any) -> None:
+    """A nonprofit's donations goal is not "Conversions and sales" on paper: the report, the
+    policy and the DOCX name goal types the way the glossary does for its kind."""
+    from smready.glossary import goal_type_name
+
+    project, files = example
+    for doc in ("report", "policy"):
+        text = _flat(pdf_text(files[(doc, "pdf")]))
+        for goal in project.goals:
+            assert goal_type_name(goal.goal_type.value, project.organization) in text
+        if project.organization.kind is OrgKind.NONPROFIT:
+            assert "Conversions and sales" not in text
+            assert "Sales" not in text.replace("Wales", "")
+
+
 # --- drafts look like drafts ---------------------------------------------------------------
 
 

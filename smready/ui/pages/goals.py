@@ -27,7 +27,8 @@ from smready.content import (
     load_platforms,
     platform_name,
 )
-from smready.domain import Goal, GoalType, OrgKind, SmartGap, smart_gaps
+from smready.domain import Goal, GoalType, Organization, OrgKind, SmartGap, smart_gaps
+from smready.glossary import Vocabulary, goal_type_name
 from smready.i18n import _
 from smready.ui.app.controller import ProjectController
 from smready.ui.styles import PAGE, SECTION
@@ -47,9 +48,9 @@ def _format_number(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
 
 
-def goal_title(goal: Goal) -> str:
+def goal_title(goal: Goal, organization: Organization) -> str:
     """A one-line summary for the list, e.g. "Instagram · Followers: 400 → 700 by 30 Jun"."""
-    parts = [goal_type_info(goal.goal_type).name]
+    parts = [goal_type_name(goal.goal_type.value, organization)]
     if goal.platform:
         parts.append(platform_name(goal.platform))
     if goal.metric:
@@ -196,8 +197,9 @@ class GoalEditor(QWidget):
         self.goal_types = goal_types_for(kind.value)
         self.type_combo.blockSignals(True)
         self.type_combo.clear()
+        names = Vocabulary(kind=kind, american=False)
         for info in self.goal_types:
-            self.type_combo.addItem(info.name, info.id)
+            self.type_combo.addItem(names.goal_name(info.id, info.name), info.id)
         self.type_combo.blockSignals(False)
 
     def set_goal(self, goal: Goal | None) -> None:
@@ -392,7 +394,7 @@ class GoalsPage(QWidget):
         self.goal_list.blockSignals(True)
         self.goal_list.clear()
         for goal in self.controller.project.goals:
-            item = QListWidgetItem(goal_title(goal))
+            item = QListWidgetItem(goal_title(goal, self.controller.project.organization))
             item.setIcon(icon("check") if not smart_gaps(goal) else icon("goals"))
             self.goal_list.addItem(item)
         self.goal_list.blockSignals(False)
@@ -416,7 +418,8 @@ class GoalsPage(QWidget):
         if not 0 <= row < len(project.goals):
             return
         self.controller.edit(
-            _("Remove goal “{title}”").format(title=goal_title(project.goals[row])), "goals",
+            _("Remove goal “{title}”").format(
+                title=goal_title(project.goals[row], project.organization)), "goals",
             lambda p: setattr(p, "goals", [g for i, g in enumerate(p.goals) if i != row]))
         self._rebuild_list(select=max(0, row - 1))
         self.completion_changed.emit()
@@ -431,7 +434,7 @@ class GoalsPage(QWidget):
         goal = self.editor.goal()
         item = self.goal_list.item(row)
         if goal is not None and item is not None:
-            item.setText(goal_title(goal))
+            item.setText(goal_title(goal, self.controller.project.organization))
             item.setIcon(icon("check") if not smart_gaps(goal) else icon("goals"))
         # The editor changed its goal in place; the session records the difference.
         self.controller.edit(_("Edit goal"), "goals", lambda _project: None,

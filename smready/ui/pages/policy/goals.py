@@ -6,14 +6,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QPushButton
 
-from smready.content import goal_type_info, platform_name
-from smready.domain import Goal, Project
+from smready.content import platform_name
+from smready.domain import Goal, Organization, Project
+from smready.glossary import goal_type_name
 from smready.i18n import _
 from smready.ui.pages.policy.base import PolicyPage
 
 
-def describe_goal(goal: Goal) -> str:
-    parts = [goal_type_info(goal.goal_type).name]
+def describe_goal(goal: Goal, organization: Organization) -> str:
+    parts = [goal_type_name(goal.goal_type.value, organization)]
     if goal.platform:
         parts.append(platform_name(goal.platform))
     if goal.metric:
@@ -59,7 +60,7 @@ class GoalsSummaryPage(PolicyPage):
 
     def load_widgets(self, project: Project) -> None:
         if project.goals:
-            lines = [f"•  {describe_goal(goal)}" for goal in project.goals]
+            lines = [f"•  {describe_goal(goal, project.organization)}" for goal in project.goals]
             self.goals_label.setText("\n".join(lines))
         else:
             self.goals_label.setText(_(
