@@ -191,8 +191,8 @@ def test_cancelled_save_dialog_writes_nothing(qtbot: QtBot, tmp_path: Path,
     assert not page.export_runner.busy
 
 
-def test_print_renders_every_page_onto_the_printer(qtbot: QtBot, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_print_to_a_pdf_file_writes_the_vector_pdf_and_a_page_range_prints(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     page, _controller = make_page(qtbot, example("cafe-aurora"))
     output = tmp_path / "printed.pdf"
 
@@ -212,7 +212,23 @@ def test_print_renders_every_page_onto_the_printer(qtbot: QtBot, tmp_path: Path,
         assert page.print_project() is True
     pages = signal.args[0]
     assert pages >= 2
-    assert len(PdfReader(output).pages) == pages
+    reader = PdfReader(output)
+    assert len(reader.pages) == pages
+    # "Print to file" as PDF writes the vector PDF: its text can be read back and copied.
+    assert "Café Aurora" in (reader.pages[0].extract_text() or "")
+    assert not reader.pages[1].images
+
+    class PageTwoOnly(FakePrintDialog):
+        def __init__(self, printer: QPrinter, parent: Any = None) -> None:
+            super().__init__(printer, parent)
+            printer.setFromTo(2, 2)
+
+    # A page range goes the printer's way: the chosen page, painted at its resolution.
+    monkeypatch.setattr(review_module, "QPrintDialog", PageTwoOnly)
+    with qtbot.waitSignal(page.printed, timeout=RENDER_TIMEOUT) as signal:
+        assert page.print_project() is True
+    assert signal.args[0] == 1
+    assert len(PdfReader(output).pages) == 1
 
     class CancelledPrintDialog(FakePrintDialog):
         def exec(self) -> int:

@@ -492,7 +492,13 @@ class ReviewPage(QWidget):
     # -- print ------------------------------------------------------------------------------
 
     def _print_pdf(self, printer: QPrinter, data: bytes) -> int:
-        """Rasterize each page at the printer's resolution and paint it on the printer."""
+        """Print ``data``. "Print to file" as PDF of the whole document writes our own vector
+        PDF (text stays text, tags and links stay); a real printer, or a page range, gets each
+        page rasterized at the printer's resolution."""
+        file_name = printer.outputFileName()
+        if (printer.outputFormat() is QPrinter.OutputFormat.PdfFormat and file_name
+                and not printer.fromPage()):
+            return self._write_pdf_file(Path(file_name), data)
         buffer = QBuffer()
         buffer.setData(QByteArray(data))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -526,6 +532,24 @@ class ReviewPage(QWidget):
             document.close()
         self.printed.emit(printed)
         return printed
+
+    def _write_pdf_file(self, target: Path, data: bytes) -> int:
+        from smready.storage import atomic_write_bytes, write_error_message
+
+        document = QPdfDocument()
+        buffer = QBuffer()
+        buffer.setData(QByteArray(data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        document.load(buffer)
+        count = document.pageCount()
+        document.close()
+        try:
+            atomic_write_bytes(target, data)
+        except OSError as exc:
+            self._warn(_("Could not print"), write_error_message(target, exc))
+            return 0
+        self.printed.emit(count)
+        return count
 
     # -- gaps -------------------------------------------------------------------------------
 
