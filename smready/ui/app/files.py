@@ -33,6 +33,7 @@ from smready.storage import (
 )
 from smready.ui.app.controller import ProjectController
 from smready.ui.app.recent import LAST_DIR_KEY, recent_files, set_recent_files
+from smready.ui.widgets.dates import show_time
 
 AUTOSAVE_DELAY_MS = 30_000
 CONFIRMED_LOGOS_KEY = "files/confirmed_logos"
@@ -89,10 +90,7 @@ def _absolute(path: Path) -> Path:
 
 
 def _local_time(moment: dt.datetime) -> str:
-    local = moment.astimezone() if moment.tzinfo else moment
-    if local.date() == dt.date.today():
-        return local.strftime("%H:%M")
-    return local.strftime("%d %b %Y %H:%M")
+    return show_time(moment)
 
 
 class FileManager(QObject):

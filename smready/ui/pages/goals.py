@@ -33,6 +33,7 @@ from smready.i18n import _
 from smready.ui.app.controller import ProjectController
 from smready.ui.styles import PAGE, SECTION
 from smready.ui.widgets.common import Badge, OptionalDateEdit, show_field_starts
+from smready.ui.widgets.dates import show_date
 from smready.ui.widgets.icons import icon
 from smready.ui.widgets.labels import body_label, heading, muted, readable_width, scrolling
 
@@ -60,7 +61,7 @@ def goal_title(goal: Goal, organization: Organization) -> str:
         line += ": " + (f"{_format_number(goal.baseline)} → " if goal.baseline is not None
                         else "") + _format_number(goal.target)
     if goal.deadline is not None:
-        line += " " + _("by {date}").format(date=goal.deadline.strftime("%d %b %Y"))
+        line += " " + _("by {date}").format(date=show_date(goal.deadline))
     return line
 
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from smready.i18n import _
 from smready.ui.styles import SUCCESS_COLOR
+from smready.ui.widgets.dates import date_format
 from smready.ui.widgets.labels import body_label
 
 
@@ -217,7 +218,7 @@ class OptionalDateEdit(QWidget):
         self._check.setAccessibleName(_("{what}: set a date").format(what=label))
         self._edit = QDateEdit(self)
         self._edit.setCalendarPopup(True)
-        self._edit.setDisplayFormat("d MMM yyyy")
+        self._edit.setDisplayFormat(date_format())
         self._edit.setDate(QDate.currentDate().addMonths(3))
         self._edit.setEnabled(False)
         self._edit.setAccessibleName(label)

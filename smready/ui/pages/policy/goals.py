@@ -11,6 +11,7 @@ from smready.domain import Goal, Organization, Project
 from smready.glossary import goal_type_name
 from smready.i18n import _
 from smready.ui.pages.policy.base import PolicyPage
+from smready.ui.widgets.dates import show_date
 
 
 def describe_goal(goal: Goal, organization: Organization) -> str:
@@ -23,7 +24,7 @@ def describe_goal(goal: Goal, organization: Organization) -> str:
             measure = _("{metric} to {target:g}").format(metric=goal.metric, target=goal.target)
         parts.append(measure)
     if goal.deadline is not None:
-        parts.append(_("by {date}").format(date=goal.deadline.isoformat()))
+        parts.append(_("by {date}").format(date=show_date(goal.deadline)))
     return " · ".join(parts)
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QPushButton, QWidget
 from smready.domain import Project
 from smready.i18n import _
 from smready.ui.pages.policy.base import PolicyPage
+from smready.ui.widgets.dates import date_format
 
 # QDateEdit cannot be empty; its minimum date stands for "not chosen yet".
 NOT_SET = QDate(2000, 1, 1)
@@ -42,7 +43,7 @@ class SignOffPage(PolicyPage):
         self.date_edit.setMinimumDate(NOT_SET)
         self.date_edit.setMaximumDate(QDate(2100, 12, 31))
         self.date_edit.setSpecialValueText(_("Not chosen"))
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDisplayFormat(date_format())
         self.date_edit.setAccessibleName(_("Effective date"))
         self.today_button = QPushButton(_("Today"), date_row)
         self.today_button.setAccessibleName(_("Set the effective date to today"))
