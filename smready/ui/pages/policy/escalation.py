@@ -18,7 +18,7 @@ class EscalationPage(PolicyPage):
 
     @classmethod
     def why(cls) -> str:
-        return _("When a customer raises a problem or an idea online, it must reach the "
+        return _("When someone raises a problem or an idea online, it must reach the "
                  "right person quickly. Decide the routes before you go live.")
 
     def build(self) -> None:

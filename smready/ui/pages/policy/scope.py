@@ -16,7 +16,7 @@ class ScopePage(PolicyPage):
 
     @classmethod
     def why(cls) -> str:
-        return _("Everyone who answers the phone, meets customers or writes for the website "
+        return _("Everyone who answers the phone, meets the public or writes for the website "
                  "touches social media. Say plainly who these rules are for.")
 
     def build(self) -> None:
