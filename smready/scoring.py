@@ -290,11 +290,16 @@ def settled_note(question: Question, facts: set[str]) -> str:
 # --- the whole checklist -------------------------------------------------------------------
 
 
-def score(project: Project, checklist: Checklist | None = None) -> ReadinessResult:
-    """Score every point, the overall readiness and the level, and list what to do first."""
+def score(project: Project, checklist: Checklist | None = None, *,
+          policy_done: bool | None = None) -> ReadinessResult:
+    """Score every point, the overall readiness and the level, and list what to do first.
+
+    ``policy_done`` passes ``policy_complete(project)`` when the caller already has it: it
+    builds the whole policy, by far the dearest part of scoring."""
     checklist = checklist or load_checklist()
     answers = project.readiness.answers
-    policy_done = policy_complete(project)
+    if policy_done is None:
+        policy_done = policy_complete(project)
     policy_counted = False
     total_point_weight = sum(p.weight for p in checklist.points)
 

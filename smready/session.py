@@ -186,7 +186,8 @@ class Derived:
     def result(self) -> ReadinessResult:
         from smready.scoring import score
 
-        return score(self._project)
+        # The policy is built once per revision, for the gaps; scoring reuses that answer.
+        return score(self._project, policy_done=not self.gaps)
 
     @property
     def recommendations(self) -> list[Recommendation]:

@@ -13,7 +13,7 @@ to decide, and has no signature lines.
 
 from __future__ import annotations
 
-from smready.domain import OrgKind, Project, SizeBand, TaskKind
+from smready.domain import OrgKind, PolicyGap, Project, SizeBand, TaskKind
 from smready.i18n import _
 from smready.rendering.context import add_months, format_date, load_logo
 from smready.rendering.model import (
@@ -161,10 +161,7 @@ def _person_section(project: Project, index: int, person: str) -> Section:
                    blocks=tuple(blocks), page_break=index > 0, in_toc=False)
 
 
-def _draft_sections(project: Project) -> list[Section]:
-    from smready.scoring import policy_gaps
-
-    gaps = policy_gaps(project)
+def _draft_sections(gaps: list[PolicyGap]) -> list[Section]:
     return [Section(
         id="draft",
         title=_("This policy cannot be signed yet"),
@@ -187,13 +184,14 @@ def _footer(project: Project) -> str:
 
 
 def build_acknowledgement(project: Project) -> Document:
-    from smready.scoring import policy_complete
+    from smready.scoring import policy_gaps
 
     org = project.organization.name.strip()
-    complete = policy_complete(project)
+    gaps = policy_gaps(project)
+    complete = not gaps
     sections: list[Section] = []
     if not complete:
-        sections = _draft_sections(project)
+        sections = _draft_sections(gaps)
     else:
         people = people_to_sign(project)
         sections = [_person_section(project, i, p) for i, p in enumerate(people)]

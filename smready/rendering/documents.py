@@ -11,17 +11,16 @@ import dataclasses
 from smready.domain import Project
 from smready.rendering.acknowledgement import build_acknowledgement
 from smready.rendering.model import DocKind, Document
-from smready.rendering.policy import build_policy
+from smready.rendering.policy import build_policy, open_decisions
 from smready.rendering.report import build_report
 
 
 def build_document(project: Project, doc: DocKind) -> Document:
     if doc == "policy":
-        from smready.scoring import policy_complete
-
-        # The policy builder writes the clauses; whether the result is still a draft is one
-        # fact (``policy_complete``), marked the same way on every document that shows it.
-        return dataclasses.replace(build_policy(project), draft=not policy_complete(project))
+        # A draft is a policy with an open "Not decided yet" marker: the same markers that
+        # ``scoring.policy_gaps`` lists, read from the document already built.
+        policy = build_policy(project)
+        return dataclasses.replace(policy, draft=bool(open_decisions(policy)))
     if doc == "report":
         return build_report(project)
     if doc == "acknowledgement":
