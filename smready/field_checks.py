@@ -16,6 +16,20 @@ _PHONE_CHARS = re.compile(r"^\+?[0-9 ()./\-]+$")
 _HOST = re.compile(r"^([a-z0-9]([a-z0-9\-]*[a-z0-9])?\.)+[a-z]{2,}$", re.IGNORECASE)
 _HANDLE = re.compile(r"^@[A-Za-z0-9_.]{1,60}$")
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+"""Documents embed a logo up to this size (``rendering.context.load_logo``)."""
+
+
+def sniff_image(head: bytes) -> str | None:
+    """The image type of a file from its first bytes: what the documents will embed."""
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    text = head.lstrip(b"\xef\xbb\xbf").lstrip()
+    if text.startswith((b"<?xml", b"<svg", b"<!--")) and b"<svg" in head:
+        return "image/svg+xml"
+    return None
 
 
 def email_problem(text: str) -> str:
@@ -80,13 +94,15 @@ def logo_problem(text: str) -> str:
         return _("The logo must be a PNG, JPEG or SVG file.")
     try:
         with path.open("rb") as handle:
-            head = handle.read(4096)
+            head = handle.read(1024)
+        size = path.stat().st_size
     except IsADirectoryError:
         return _("This is a folder, not a logo file.")
     except OSError:
         return _("There is no file here: check the path, or choose the file again.")
-    if head.startswith(b"\x89PNG") or head.startswith(b"\xff\xd8\xff"):
-        return ""
-    if b"<svg" in head.lower():
-        return ""
-    return _("This file is not a PNG, JPEG or SVG image, whatever its name says.")
+    if sniff_image(head) is None:
+        return _("This file is not a PNG, JPEG or SVG image, whatever its name says.")
+    if size > MAX_LOGO_BYTES:
+        return _("The logo is larger than 2 MB, so the documents would leave it out. Use a "
+                 "smaller copy.")
+    return ""

@@ -11,10 +11,9 @@ import datetime as dt
 from pathlib import Path
 
 from smready.domain import Project
+from smready.field_checks import MAX_LOGO_BYTES, sniff_image
 from smready.i18n import _
 from smready.rendering.model import Cell, Gap, Logo
-
-MAX_LOGO_BYTES = 2 * 1024 * 1024
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August",
@@ -72,17 +71,6 @@ def cell(value: str, project: Project) -> Cell:
     return Cell(value) if value else gap_cell(project)
 
 
-def _sniff_image(head: bytes) -> str | None:
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "image/png"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "image/jpeg"
-    text = head.lstrip(b"\xef\xbb\xbf").lstrip()
-    if text.startswith((b"<?xml", b"<svg", b"<!--")) and b"<svg" in head:
-        return "image/svg+xml"
-    return None
-
-
 def load_logo(logo_path: str | None) -> Logo | None:
     """Read the organization's logo if it is a PNG, JPEG or SVG of at most 2 MB.
 
@@ -101,5 +89,5 @@ def load_logo(logo_path: str | None) -> Logo | None:
         return None
     if len(data) > MAX_LOGO_BYTES or not data:
         return None
-    mime = _sniff_image(data[:1024])
+    mime = sniff_image(data[:1024])
     return Logo(mime=mime, data=data) if mime else None

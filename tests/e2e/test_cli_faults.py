@@ -18,6 +18,7 @@ from smready.domain import OrgKind, Project
 from smready.domain.policy import OfficialAccount
 from smready.storage import ProjectLock, load_project, save_project
 from smready.storage.locks import _process_start
+from tests.e2e.test_cli import assert_bad_input
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -38,13 +39,9 @@ def run(*args: str | Path, data_dir: Path | None = None,
 
 
 def one_line(result: subprocess.CompletedProcess[str], *words: str) -> str:
-    assert result.returncode == 1, (result.stdout, result.stderr)
-    assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    for word in words:
-        assert word in lines[0], lines[0]
-    return lines[0]
+    """``assert_bad_input`` of the CLI tests, returning the line."""
+    assert_bad_input(result, *words)
+    return result.stderr.strip()
 
 
 def snapshot(folder: Path) -> dict[str, bytes | str]:

@@ -54,3 +54,18 @@ def test_logo_must_exist_and_be_an_image(tmp_path: Path) -> None:
     svg.write_text('<?xml version="1.0"?>\n<!-- made by hand -->\n<svg xmlns="x"/>', "utf-8")
     assert logo_problem(str(png)) == logo_problem(str(jpeg)) == logo_problem(str(svg)) == ""
 
+
+
+def test_the_logo_check_agrees_with_what_the_documents_embed(tmp_path: Path) -> None:
+    """A logo the wizard accepts is one the documents embed; one they would leave out (too
+    big, or only named like an image) gets a message instead of a silent gap."""
+    from smready.rendering.context import load_logo
+
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 100
+    small, big, fake = tmp_path / "a.png", tmp_path / "b.png", tmp_path / "c.svg"
+    small.write_bytes(png)
+    big.write_bytes(png + b"\0" * (2 * 1024 * 1024))
+    fake.write_bytes(b"<html><body><svg></svg></body></html>")
+    assert logo_problem(str(small)) == "" and load_logo(str(small)) is not None
+    assert "2 MB" in logo_problem(str(big)) and load_logo(str(big)) is None
+    assert logo_problem(str(fake)) != "" and load_logo(str(fake)) is None
