@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from smready import i18n
 from smready.i18n import UnknownLanguage, pseudo
 from smready.ui.app.main import run
-from smready.ui.qt_translations import (
+from smready.ui.app.qt_translations import (
     apply_ui_language,
     install_qt_translations,
     qt_translations_dir,

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 
 import smready
 from smready.i18n import UnknownLanguage
-from smready.ui.fonts import register_bundled_fonts
-from smready.ui.qt_translations import apply_ui_language, take_lang_option
+from smready.ui.app.fonts import register_bundled_fonts
+from smready.ui.app.qt_translations import apply_ui_language, take_lang_option
 from smready.ui.styles import dark_palette
 
 if TYPE_CHECKING:
