@@ -91,6 +91,7 @@ def test_pseudo_language_keeps_every_template_message_intact_and_grows_it() -> N
     ("&Save", "Tallenna"),                                        # lost shortcut
     ("Costs {low}–{high}", "Hinta {low–{high}"),                  # broken format string
     ("Fish &amp; chips", "Kala ja perunat"),                      # lost entity
+    ("We answer {customers}.", "Vastaamme {team:all}."),          # another word's form
 ])
 def test_the_checker_catches_broken_translations(source: str, translated: str) -> None:
     assert problems(source, translated)
@@ -101,6 +102,7 @@ def test_the_checker_catches_broken_translations(source: str, translated: str) -
     ("&Save", "&Tallenna"),
     ("<b>Note</b> this", "<b>Huom</b> tämä"),
     ("Saved %(name)s", "%(name)s tallennettu"),
+    ("We answer {customers} quickly.", "Vastaamme {customers:all} nopeasti."),  # a word's form
 ])
 def test_the_checker_accepts_good_translations(source: str, translated: str) -> None:
     assert problems(source, translated) == []
