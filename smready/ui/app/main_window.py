@@ -105,6 +105,18 @@ def completion_mark(done: int, total: int) -> str:
     return "✓" if done >= total else f"{done}/{total}"
 
 
+def restart_command(path: Path | None) -> tuple[str, list[str]]:
+    """The program and arguments that start smready again (the bundle's own executable, or
+    this Python running the app module), opening ``path`` if given. ``--lang`` is not passed
+    on: the new process takes the language just saved in Preferences."""
+    import sys
+
+    files = [str(path)] if path is not None else []
+    if getattr(sys, "frozen", False):
+        return sys.executable, files
+    return sys.executable, ["-m", "smready.ui.app.main", *files]
+
+
 class _NavDelegate(QStyledItemDelegate):
     """Draws the completion mark right-aligned after the section name."""
 
@@ -234,6 +246,7 @@ class MainWindow(QMainWindow):
         self.show_start_page()
         self._build_started = False
         self._build_failed = False
+        self._restarting = False
         if deferred:
             self._first_paint = _AfterFirstPaint(self, self._start_building)
             # A window that is never painted (minimized, hidden) still gets its workspace.
@@ -381,6 +394,11 @@ class MainWindow(QMainWindow):
             # Text fields handle these keys themselves; the menu entries serve mouse users.
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        self.preferences_action = self._action(_("Pre&ferences…"),
+                                               self._on_preferences_triggered, shortcut="Ctrl+,")
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        edit_menu.addAction(self.preferences_action)
 
         go_menu = self.menuBar().addMenu(_("&Go"))
         self.page_actions: list[QAction] = []
@@ -547,6 +565,54 @@ class MainWindow(QMainWindow):
             "ready for social media, and writes its social media policy.</p>"
             "<p>Your answers stay on this computer.</p>").format(version=smready.__version__))
 
+    def _on_preferences_triggered(self) -> None:
+        from smready.ui.app.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self)
+        if dialog.exec() != PreferencesDialog.DialogCode.Accepted or not dialog.needs_restart:
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, _("Restart smready?"), _(
+            "smready shows the new language after a restart."),
+            QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(_("Your project opens again as it is now; you are asked about "
+                                 "unsaved changes first."))
+        now = box.addButton(_("Restart now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_("Next time"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(now)
+        box.exec()
+        if box.clickedButton() is now:
+            self.restart()
+
+    def restart(self) -> bool:
+        """Start smready again with the project now open, and close this window. Asks about
+        unsaved changes first; False (nothing happens) if the user cancels or the new
+        process cannot be started."""
+        from PySide6.QtCore import QProcess
+
+        path: Path | None = None
+        if self.is_workspace_ready:
+            if not self.files.maybe_save():
+                return False
+            path = self.controller.path if self._project_chosen else None
+        program, arguments = restart_command(path)
+        # The new process needs a few hundred milliseconds before it opens the file; this
+        # one has released its lock and autosave long before.
+        if not QProcess.startDetached(program, arguments):
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox(QMessageBox.Icon.Warning, _("Cannot restart smready"), _(
+                "smready could not be started again. Close it and start it yourself to see "
+                "the new language; your project is still open."),
+                QMessageBox.StandardButton.Ok, self).exec()
+            return False
+        if self.is_workspace_ready:
+            self.files.shutdown()
+        self._restarting = True
+        self.close()
+        return True
+
     def _on_recent_files_changed(self) -> None:
         paths = recent_files()
         self.start_page.set_recent_files(paths)
@@ -667,7 +733,7 @@ class MainWindow(QMainWindow):
             self.move(x, y)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.is_workspace_ready:
+        if self.is_workspace_ready and not self._restarting:
             if not self.files.maybe_save():
                 event.ignore()
                 return
