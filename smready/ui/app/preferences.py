@@ -45,6 +45,11 @@ def language_name(lang: str) -> str:
     return LANGUAGE_NAMES.get(lang, lang)
 
 
+def document_language_choices() -> list[tuple[str, str]]:
+    """(code, name) of every language a project's documents can be written in."""
+    return [(lang, language_name(lang)) for lang in DOCUMENT_LANGUAGES]
+
+
 def system_ui_languages() -> list[str]:
     """The system's preferred UI languages, most preferred first ("fi-FI", "en-US")."""
     return list(QLocale.system().uiLanguages())

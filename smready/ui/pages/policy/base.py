@@ -63,7 +63,7 @@ class FieldMessage(QLabel):
 
 W = TypeVar("W", bound=QWidget)
 
-PROJECT_PARTS = ("organization", "policy", "goals", "readiness", "actions")
+PROJECT_PARTS = ("organization", "policy", "goals", "readiness", "actions", "language")
 
 
 def project_path(path: str) -> str:

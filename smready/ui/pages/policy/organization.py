@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
 from smready.domain import Contact, OrgKind, Project, SizeBand
 from smready.field_checks import email_problem, logo_problem, phone_problem, url_problem
 from smready.i18n import _
+from smready.ui.app.preferences import document_language_choices
 from smready.ui.pages.policy.base import PolicyPage
 from smready.ui.pages.policy.countries import countries
 
@@ -54,6 +55,10 @@ class OrganizationPage(PolicyPage):
         self.country_combo.setMaxVisibleItems(15)
         self.region_edit = self.add_field(
             "region", _("State, province or county"), self.line_edit(_("e.g. California")))
+        self.language_combo = self.bind(self.add_field(
+            "language", _("Language of the documents"), self.combo(document_language_choices()),
+            hint=_("The policy, the report and the acknowledgement sheet are written in this "
+                   "language, whatever language smready itself is in.")), "language")
         self.contact_name_edit = self.add_field(
             "contact.name", _("Contact person"), self.line_edit(_("Name")))
         self.contact_email_edit = self.add_field(
