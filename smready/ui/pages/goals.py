@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -138,6 +137,8 @@ class GoalEditor(QWidget):
         self.relevance_edit.setPlaceholderText(_("e.g. fill the quiet Tuesday afternoons"))
 
         form = QFormLayout()
+        # Labels go above their fields when the two do not fit side by side.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setVerticalSpacing(12)
         form.addRow(_("&Goal type"), self.type_combo)
@@ -159,9 +160,9 @@ class GoalEditor(QWidget):
             self.badges[letter] = badge
             badge_row.addWidget(badge)
         badge_row.addSpacing(8)
-        self.smart_summary = QLabel(self)
+        self.smart_summary = body_label("", self, selectable=False)
         self.smart_summary.setObjectName("smart_summary")
-        badge_row.addWidget(self.smart_summary)
+        badge_row.addWidget(self.smart_summary, 1)
         badge_row.addStretch(1)
         self.gap_label = body_label("", self)
         self.gap_label.setObjectName("smart_gaps")

@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
-    QCheckBox,
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QSpinBox,
     QStackedWidget,
     QVBoxLayout,
@@ -39,6 +37,7 @@ from smready.ui.widgets.labels import (
     separator,
 )
 from smready.ui.widgets.results_panel import ResultsPanel
+from smready.ui.widgets.wrapping import WrappingCheckBox, WrappingRadioButton
 
 _NUMBER_DEFAULT_MAX = 100_000
 
@@ -77,7 +76,7 @@ class QuestionEditor(QWidget):
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         for option in self.question.options:
-            button = QRadioButton(option.label, self)
+            button = WrappingRadioButton(option.label, self)
             button.setObjectName(f"option:{self.question.id}:{option.id}")
             button.setAccessibleName(option.label)
             button.setAccessibleDescription(self.question.text)
@@ -91,7 +90,7 @@ class QuestionEditor(QWidget):
         grid.setHorizontalSpacing(18)
         columns = 3
         for index, option in enumerate(self.question.options):
-            box = QCheckBox(option.label, self)
+            box = WrappingCheckBox(option.label, self)
             box.setObjectName(f"option:{self.question.id}:{option.id}")
             box.setAccessibleName(option.label)
             box.setAccessibleDescription(self.question.text)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QFont, QPainter, QPaintEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
@@ -261,3 +262,17 @@ class OptionalDateEdit(QWidget):
     def _on_edit_date_changed(self, _date: QDate) -> None:
         if self._check.isChecked():
             self.date_changed.emit(self.date())
+
+
+COMBO_MIN_CHARS = 20
+
+
+def fit_combo(box: QComboBox) -> QComboBox:
+    """Let a combo box with long choices (a sentence, and 40 % more in Finnish) be narrower
+    than its longest choice, so the form around it fits its column; the box still grows
+    with the form and the open list shows every choice whole."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(COMBO_MIN_CHARS)
+    view = box.view()
+    view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth())
+    return box
