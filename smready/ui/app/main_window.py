@@ -46,10 +46,11 @@ from PySide6.QtWidgets import (
 )
 
 import smready
-from smready.i18n import _
+from smready.i18n import _, ngettext
 from smready.ui.app.recent import recent_files
 from smready.ui.pages.start import StartPage, example_files
 from smready.ui.styles import SUBTITLE, heading_font
+from smready.ui.widgets.dates import show_number
 from smready.ui.widgets.icons import icon
 from smready.ui.widgets.labels import muted
 
@@ -102,7 +103,7 @@ def completion_mark(done: int, total: int) -> str:
     """"✓" when everything is done, "4/11" on the way, nothing before the start."""
     if total <= 0:
         return ""
-    return "✓" if done >= total else f"{done}/{total}"
+    return "✓" if done >= total else f"{show_number(done)}/{show_number(total)}"
 
 
 def restart_command(path: Path | None) -> tuple[str, list[str]]:
@@ -674,16 +675,26 @@ class MainWindow(QMainWindow):
     def _update_marks(self) -> None:
         if not self.is_workspace_ready:
             return
+        readiness = self.readiness_page.completion()
+        goals = self.goals_page.completion()
+        policy = self.controller.derived.steps_done
         marks = {
-            READINESS: (self.readiness_page.completion(), _("questions answered")),
-            GOALS: (self.goals_page.completion(), _("goals are SMART")),
-            POLICY: (self.controller.derived.steps_done, _("policy steps complete")),
+            READINESS: (readiness, ngettext(
+                "{section}: {done} of {total} question answered",
+                "{section}: {done} of {total} questions answered", readiness[1])),
+            GOALS: (goals, ngettext(
+                "{section}: {done} of {total} goal is SMART",
+                "{section}: {done} of {total} goals are SMART", goals[1])),
+            POLICY: (policy, ngettext(
+                "{section}: {done} of {total} policy step complete",
+                "{section}: {done} of {total} policy steps complete", policy[1])),
         }
-        for row, ((done, total), what) in marks.items():
+        for row, ((done, total), spoken) in marks.items():
             item = self.nav.item(row)
             item.setData(MARK_ROLE, completion_mark(done, total))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{item.text()}: {done} / {total} {what}" if total else item.text())
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken.format(
+                section=item.text(), done=show_number(done), total=show_number(total))
+                if total else item.text())
         self.nav.viewport().update()
 
     def mark(self, row: int) -> str:

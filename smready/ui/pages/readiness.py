@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
 
 from smready.content import load_checklist
 from smready.domain import AnswerValue, Checklist, Point, Question, QuestionKind
-from smready.i18n import _
+from smready.i18n import _, ngettext
 from smready.ui.app.controller import ProjectController
 from smready.ui.styles import PAGE
 from smready.ui.widgets.action_plan import ActionPlanWidget
 from smready.ui.widgets.common import CollapsibleHelp
+from smready.ui.widgets.dates import show_number
 from smready.ui.widgets.icons import icon
 from smready.ui.widgets.labels import (
     body_label,
@@ -389,7 +390,7 @@ class ReadinessPage(QWidget):
         if step < points:
             point = self.point_views[step].point
             self.step_title.setText(_("{n} of {total} · {title}").format(
-                n=step + 1, total=points, title=point.title))
+                n=show_number(step + 1), total=show_number(points), title=point.title))
             self.next_button.setText(_("Next"))
             self.next_button.setAccessibleName(_("Next point"))
         else:
@@ -498,10 +499,13 @@ class ReadinessPage(QWidget):
             answers = self.controller.project.readiness.answers
             questions = self.point_views[step].point.questions
             done = sum(1 for q in questions if q.id in answers)
-            self.progress_label.setText(_("{done} of {total} questions answered").format(
-                done=done, total=len(questions)))
+            self.progress_label.setText(ngettext(
+                "{done} of {total} question answered", "{done} of {total} questions answered",
+                len(questions)).format(done=show_number(done),
+                                       total=show_number(len(questions))))
         else:
             actions = self.controller.project.actions
             done = sum(1 for a in actions if a.done)
-            self.progress_label.setText(_("{done} of {total} actions done").format(
-                done=done, total=len(actions)))
+            self.progress_label.setText(ngettext(
+                "{done} of {total} action done", "{done} of {total} actions done",
+                len(actions)).format(done=show_number(done), total=show_number(len(actions))))

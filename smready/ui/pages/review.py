@@ -66,6 +66,7 @@ from smready.ui.app.preferences import document_language_choices
 from smready.ui.app.render_worker import RenderRunner
 from smready.ui.pages.policy.base import edit_label
 from smready.ui.styles import ERROR_COLOR
+from smready.ui.widgets.dates import show_number
 
 DEBOUNCE_MS = 800
 WARM_UP_DELAY_MS = 1500
@@ -441,7 +442,7 @@ class ReviewPage(QWidget):
             old_buffer.deleteLater()
         self._set_preview_status(ngettext(
             "Preview: {n} page, as it will print.", "Preview: {n} pages, as it will print.",
-            document.pageCount()).format(n=document.pageCount()))
+            document.pageCount()).format(n=show_number(document.pageCount())))
         self.preview_updated.emit()
 
     def _set_preview_status(self, text: str, *, error: bool = False) -> None:
@@ -574,7 +575,8 @@ class ReviewPage(QWidget):
         if gaps:
             self.gaps_title.setText(ngettext(
                 "{n} thing left before the policy is complete",
-                "{n} things left before the policy is complete", len(gaps)).format(n=len(gaps)))
+                "{n} things left before the policy is complete", len(gaps)).format(
+                    n=show_number(len(gaps))))
             self.gaps_title.setToolTip(_("Select one to go to that question in the wizard."))
             for gap in gaps:
                 item = QListWidgetItem(gap.message)
