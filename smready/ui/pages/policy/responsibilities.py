@@ -102,8 +102,8 @@ class ResponsibilitiesPage(PolicyPage):
         policy = self.project.policy
         notes = {r.task: r.notes for r in policy.responsibilities}
 
-        def assign(_p: Project) -> None:
-            policy.responsibilities = [
+        def assign(p: Project) -> None:
+            p.policy.responsibilities = [
                 Responsibility(task=TaskKind(row["task"]), person=row["person"],
                                backup=row["backup"], response_time=row["response_time"],
                                notes=notes.get(TaskKind(row["task"]), ""))
