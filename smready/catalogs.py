@@ -20,6 +20,7 @@ compiled ``.mo`` (or the ``.po``) through :mod:`smready.i18n`.
 from __future__ import annotations
 
 import argparse
+import io
 import re
 import sys
 from collections.abc import Iterator
@@ -127,11 +128,20 @@ def extract(root: Path = REPO) -> Catalog:
     return template
 
 
+#: Header lines that change on every run; a file that differs only there is left alone, so
+#: `catalogs update` on two branches does not make them conflict.
+_STAMPS = re.compile(rb'^"(?:POT-Creation-Date|PO-Revision-Date): .*\\n"$', re.MULTILINE)
+
+
 def _write(catalog: Catalog, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    out = io.BytesIO()
+    write_po(out, catalog, width=100, sort_by_file=True, include_lineno=False)
+    data = out.getvalue()
+    if path.is_file() and _STAMPS.sub(b"", path.read_bytes()) == _STAMPS.sub(b"", data):
+        return
     tmp = path.with_suffix(path.suffix + ".tmp")
-    with tmp.open("wb") as handle:
-        write_po(handle, catalog, width=100, sort_by_file=True, include_lineno=False)
+    tmp.write_bytes(data)
     tmp.replace(path)
 
 
