@@ -164,6 +164,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         _refuse_if_open(out, force=False, can_force=False)
     try:
         project = Project.new(args.name, OrgKind(args.type))
+        project.language = args.language
     except ValueError as exc:  # pydantic's ValidationError is a ValueError
         raise CliError(_("Invalid name {name!r}: the name must be 1 to 200 characters.").format(
             name=args.name)) from exc
@@ -393,11 +394,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"smready {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    from smready.domain import OrgKind
+    from smready.domain import DOCUMENT_LANGUAGES, OrgKind
 
     p = sub.add_parser("new", help=_("create a new project file"))
     p.add_argument("--type", required=True, choices=[k.value for k in OrgKind])
     p.add_argument("--name", required=True, help=_("the organization's name"))
+    p.add_argument("--language", choices=list(DOCUMENT_LANGUAGES), default="en",
+                   help=_("the language of the project's documents (default: en)"))
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
     p.add_argument("--force", action="store_true",
                    help=_("replace an existing file (not one open in smready)"))
