@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from smready.domain import Project
+from smready.i18n import Translation
 from smready.paths import resource, resources_dir, templates_dir
 from smready.rendering.html import render_html
 from smready.rendering.model import DocKind, Paper
@@ -210,5 +211,8 @@ def html_to_pdf(html: str, fetcher: Any = None) -> bytes:
     return data
 
 
-def pdf_bytes(project: Project, doc: DocKind, paper: Paper = "a4") -> bytes:
-    return html_to_pdf(render_html(project, doc, paper, for_print=True))
+def pdf_bytes(project: Project, doc: DocKind, paper: Paper = "a4", *,
+              t: Translation | None = None) -> bytes:
+    """``doc`` as PDF in the language of ``t`` (the project's document language when None;
+    the render worker passes none, so a document is always in its project's language)."""
+    return html_to_pdf(render_html(project, doc, paper, for_print=True, t=t))
