@@ -15,6 +15,17 @@ from smready.storage.errors import printable, write_error_message
 from smready.storage.project_file import BACKUP_SUFFIX, FILE_SUFFIX, resolve_target
 
 
+def N_(message: str) -> str:
+    """Marks a string for translation where it is used, not where it is defined."""
+    return message
+
+
+#: The documents as a message names them ("Could not make the policy as PDF").
+# TRANSLATORS: the three documents, as named in an error message
+DOC_NAMES: dict[str, str] = {"policy": N_("policy"), "report": N_("report"),
+                             "acknowledgement": N_("acknowledgement")}
+
+
 class RenderError(Exception):
     """A document could not be produced; the message says which and why."""
 
@@ -48,7 +59,8 @@ def document_bytes(project: Project, doc: DocKind, fmt: Format, paper: Paper = "
         raise
     except Exception as exc:
         raise RenderError(_("Could not make the {doc} as {fmt}: {reason}").format(
-            doc=doc, fmt=fmt.upper(), reason=f"{type(exc).__name__}: {exc}")) from exc
+            doc=_(DOC_NAMES[doc]), fmt=fmt.upper(),
+            reason=f"{type(exc).__name__}: {exc}")) from exc
 
 
 def refuse_project_target(out: Path) -> None:

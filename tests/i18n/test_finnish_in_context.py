@@ -76,3 +76,25 @@ def test_the_printed_finnish_policy_reads_back_from_the_pdf(cafe: Project,
     assert "Joka kuukausi luvuista kootaan yhteenveto" in text
     assert "Kriisiyhteyshenkilöt tässä järjestyksessä:" in text
     assert "Month." not in text
+
+
+def test_a_failed_export_names_the_document_in_finnish(
+        cafe: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import smready.rendering.docx as docx_module
+    from smready.i18n import current, set_language
+    from smready.rendering import RenderError, export_document
+
+    def boom(*_args: object, **_kwargs: object) -> bytes:
+        raise OSError("levy täynnä")
+
+    monkeypatch.setattr(docx_module, "docx_bytes", boom)
+    before = current().lang
+    set_language("fi")
+    try:
+        with pytest.raises(RenderError) as info:
+            export_document(cafe, "policy", "docx", tmp_path / "ohje.docx")
+    finally:
+        set_language(before)
+    assert str(info.value).startswith(
+        "DOCX-tiedoston tekeminen epäonnistui (sosiaalisen median ohje): OSError")
+    assert "policy" not in str(info.value)
