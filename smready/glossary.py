@@ -30,7 +30,7 @@ from typing import Any
 import yaml
 
 from smready.domain import Organization, OrgKind
-from smready.paths import resource, resources_dir
+from smready.paths import resource
 
 __all__ = ["GlossaryError", "SlotFormatter", "Term", "Vocabulary", "american_spelling",
            "fill_slots", "glossary_path", "goal_type_name", "vocabulary"]
@@ -109,7 +109,9 @@ def glossary_path(lang: str) -> Path:
     ``resources/locale/<lang>/glossary.yaml``."""
     if lang == "en":
         return resource("glossary.yaml")
-    return resources_dir() / "locale" / lang / "glossary.yaml"
+    from smready.i18n import locale_dir
+
+    return locale_dir() / lang / "glossary.yaml"
 
 
 def _read(path: Path) -> dict[str, Any]:
