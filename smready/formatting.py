@@ -77,6 +77,11 @@ class Formats:
 
     def money_range(self, low: int, high: int, currency: str) -> str:
         """A price range with its currency once: "2 000–3 000 €", "$2,000–3,000"."""
+        return "–".join(self.money_range_parts(low, high, currency))
+
+    def money_range_parts(self, low: int, high: int, currency: str) -> tuple[str, str]:
+        """The two ends of :meth:`money_range`, the symbol on one of them only ("2 000",
+        "3 000 €"; "$2,000", "3,000"), for a sentence that puts the dash between them."""
         parts = [_money(amount, currency, self.money_locale) for amount in (low, high)]
         figures = [str(format_decimal(amount, locale=self.money_locale))
                    for amount in (low, high)]
@@ -84,8 +89,8 @@ class Formats:
         if all(middle for _before, middle, _after in split) and (
                 split[0][0] == split[1][0] and split[0][2] == split[1][2]):
             before, _figure, after = split[0]
-            return self._digits(f"{before}{figures[0]}–{figures[1]}{after}")
-        return self._digits(f"{parts[0]}–{parts[1]}")
+            return self._digits(before + figures[0]), self._digits(figures[1] + after)
+        return self._digits(parts[0]), self._digits(parts[1])
 
     def percent(self, fraction: float) -> str:
         """0.42 -> "42%" ("42 %" in Finnish, "৪২%" in Bengali)."""
