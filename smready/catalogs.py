@@ -20,6 +20,8 @@ compiled ``.mo`` (or the ``.po``) through :mod:`smready.i18n`.
 from __future__ import annotations
 
 import argparse
+import io
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -116,11 +118,20 @@ def extract(root: Path = REPO) -> Catalog:
     return template
 
 
+#: Header lines that change on every run; a file that differs only there is left alone, so
+#: `catalogs update` on two branches does not make them conflict.
+_STAMPS = re.compile(rb'^"(?:POT-Creation-Date|PO-Revision-Date): .*\\n"$', re.MULTILINE)
+
+
 def _write(catalog: Catalog, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    out = io.BytesIO()
+    write_po(out, catalog, width=100, sort_by_file=True, include_lineno=False)
+    data = out.getvalue()
+    if path.is_file() and _STAMPS.sub(b"", path.read_bytes()) == _STAMPS.sub(b"", data):
+        return
     tmp = path.with_suffix(path.suffix + ".tmp")
-    with tmp.open("wb") as handle:
-        write_po(handle, catalog, width=100, sort_by_file=True, include_lineno=False)
+    tmp.write_bytes(data)
     tmp.replace(path)
 
 
@@ -139,6 +150,17 @@ def po_path(lang: str, root: Path = REPO) -> Path:
     return locale_dir(root) / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
+def _revive(catalog: Catalog, template: Catalog) -> None:
+    """A translated string that left the source (``#~``) and came back gets its
+    translation back (Babel's update would leave it obsolete and the message empty)."""
+    wanted = {(m.id, m.context) for m in template if m.id}
+    for key, message in list(catalog.obsolete.items()):
+        if (message.id, message.context) in wanted and _translated(message.string):
+            del catalog.obsolete[key]
+            catalog[message.id] = message
+            message.context = message.context  # keyed by id; context kept on the message
+
+
 def update(root: Path = REPO) -> list[Path]:
     """Extract the template and merge it into each language's ``.po`` (created if missing)."""
     template = extract(root)
@@ -148,6 +170,7 @@ def update(root: Path = REPO) -> list[Path]:
         path = po_path(lang, root)
         if path.is_file():
             catalog = _read(path, lang)
+            _revive(catalog, template)
             catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
             # Strings that left the source are kept (as #~) only if someone translated them.
             for key in [k for k, m in catalog.obsolete.items() if not _translated(m.string)]:

@@ -27,7 +27,7 @@ from smready.i18n import DIGITS
 from smready.money import format_money as _money
 from smready.money import locale_for
 
-__all__ = ["Formats", "formats", "native_digits"]
+__all__ = ["Figure", "Formats", "formats", "native_digits"]
 
 #: Dates in running text: English keeps the day first whatever the country ("5 March
 #: 2026", as the documents always did); the others use CLDR's long date.
@@ -38,6 +38,17 @@ def native_digits(text: str, lang: str) -> str:
     """``text`` with ASCII digits written in ``lang``'s own digits (Bengali), else as is."""
     table = DIGITS.get(lang)
     return text.translate(table) if table else text
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number that keeps its format spec in a message and writes the language's digits."""
+
+    value: float
+    lang: str
+
+    def __format__(self, spec: str) -> str:
+        return native_digits(format(self.value, spec), self.lang)
 
 
 @dataclass(frozen=True)
@@ -59,6 +70,11 @@ class Formats:
             text = format_decimal(round(float(value), 1), format="#,##0.0",
                                   locale=self.locale)
         return self._digits(str(text))
+
+    def figure(self, value: float) -> Figure:
+        """``value`` for a message that formats it itself (``{score:.0f}``, ``{n:>5}``):
+        the format is applied, then the digits are the language's."""
+        return Figure(value, self.lang)
 
     def integer(self, value: int) -> str:
         """A count or a score: whole, grouped ("1 300"), in the language's digits."""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 import smready
 from smready.i18n import UnknownLanguage
 from smready.ui.app.fonts import register_bundled_fonts
+from smready.ui.app.preferences import choose_ui_language
 from smready.ui.app.qt_translations import apply_ui_language, take_lang_option
 from smready.ui.styles import dark_palette
 
@@ -74,8 +75,8 @@ def run(argv: list[str]) -> int:
         print(f"smready: {exc}", file=sys.stderr)
         return 2
     app = setup_application(argv)
-    if lang is not None:
-        apply_ui_language(lang)
+    # --lang > Preferences > the system's languages (after the settings' names are set).
+    apply_ui_language(choose_ui_language(lang))
     from smready.ui.app.main_window import MainWindow  # after the QApplication exists
 
     # The start page paints first; the workspace is built right after (see MainWindow).
