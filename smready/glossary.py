@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import yaml
-
 from smready.domain import Organization, OrgKind
 from smready.paths import resource
+from smready.yamlfile import safe_load
 
 __all__ = ["GlossaryError", "Vocabulary", "american_spelling", "vocabulary"]
 
@@ -37,7 +36,7 @@ class _Glossary:
 @cache
 def _glossary() -> _Glossary:
     path = resource("glossary.yaml")
-    data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: Any = safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
         raise GlossaryError(f"{path}: top level: expected a mapping")
     terms: dict[str, dict[str, str]] = {}

@@ -27,6 +27,7 @@ from smready.domain import (
 )
 from smready.i18n import _
 from smready.paths import resource
+from smready.yamlfile import safe_load
 
 __all__ = [
     "ContentError",
@@ -55,18 +56,13 @@ class ContentError(Exception):
         super().__init__(f"{self.file.name}: {key or '(top level)'}: {reason}")
 
 
-# libyaml's safe loader parses the question bank ~10x faster than the pure-Python one (it is
-# on the start-up path); same safe subset of YAML.
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _read_yaml(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ContentError(path, "", f"cannot read the file ({exc.strerror or exc})") from exc
     try:
-        data = yaml.load(text, Loader=_SafeLoader)
+        data = safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""

@@ -37,6 +37,7 @@ from smready.i18n import _
 from smready.paths import resource
 from smready.rendering.context import ask_whom, format_date, format_number, load_logo
 from smready.rendering.model import Block, Bullets, Cell, Document, Gap, Note, Section, Table, Text
+from smready.yamlfile import safe_load
 
 __all__ = ["ClauseError", "build_policy", "load_clauses", "next_review", "open_decisions",
            "phrase", "sentences"]
@@ -174,7 +175,7 @@ def load_clauses() -> tuple[SectionSpec, ...]:
     """The clause library, checked; raises ClauseError naming section, clause and reason."""
     path = resource("policy_clauses.yaml")
     try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data: Any = safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ClauseError(f"{path}: cannot be read: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("sections"), list):
