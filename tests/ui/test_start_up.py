@@ -146,6 +146,25 @@ def test_a_double_clicked_file_shows_before_the_other_pages_are_built(
     assert window.controller.path == path
 
 
+def test_a_project_opened_while_the_policy_steps_are_made_shows_in_the_wizard(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    # The wizard's steps are made one per event-loop turn before the wizard; a project
+    # opened in between must not leave a step showing the previous project's answers.
+    from smready.ui.pages.policy.organization import OrganizationPage
+
+    path = tmp_path / f"lumi{FILE_SUFFIX}"
+    save_project(example("cafe-aurora"), path)
+    window = MainWindow(deferred=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: len(window._policy_steps) >= 3, timeout=10_000)
+    assert window.open_file(path)
+    window.show_page(POLICY)
+    organization = window.policy_page.page(OrganizationPage)
+    assert isinstance(organization, OrganizationPage)
+    assert organization.name_edit.text() == "Café Aurora"
+
+
 def test_close_before_the_workspace_is_built(qtbot: QtBot) -> None:
     window = MainWindow(deferred=True)
     qtbot.addWidget(window)

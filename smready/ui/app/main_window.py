@@ -70,9 +70,21 @@ if TYPE_CHECKING:
 # What the workspace imports, in dependency order, one module per build step: a single import
 # of the readiness page would hold the event loop for ~250 ms; these take 10–60 ms each.
 WORKSPACE_MODULES = (
-    "pydantic", "pydantic.types", "pydantic.main", "pydantic.plugin._loader", "smready.domain",
-    "smready.storage", "smready.content", "smready.scoring", "smready.ui.widgets.results_panel",
-    "smready.ui.pages.readiness",
+    "typing_extensions", "pydantic_core.core_schema", "pydantic_core", "pydantic",
+    "annotated_types", "pydantic._internal._fields", "pydantic.json_schema", "pydantic.types",
+    "pydantic._internal._generate_schema", "pydantic.main", "importlib.metadata",
+    "pydantic.plugin._loader", "smready.domain", "smready.storage", "smready.content",
+    "smready.scoring", "smready.ui.widgets.results_panel", "smready.ui.pages.readiness",
+)
+# Imported after the readiness page, while the user already sees it: the other pages.
+LATER_MODULES = (
+    "smready.ui.pages.goals", "smready.ui.widgets.table_editor",
+    *(f"smready.ui.pages.policy.{step}" for step in (
+        "base", "organization", "scope", "accounts", "voice", "spokespeople", "hr",
+        "responsibilities", "escalation", "privacy", "training", "measurement", "nonprofit",
+        "signoff", "wizard")),
+    "PySide6.QtPdf", "PySide6.QtPdfWidgets", "PySide6.QtPrintSupport",
+    "concurrent.futures.process", "smready.ui.app.render_worker", "smready.ui.pages.review",
 )
 
 
@@ -166,10 +178,17 @@ class MainWindow(QMainWindow):
         self._build_started = False
         self._build_failed = False
         # Each step is one event-loop turn (up to ~70 ms here), so input keeps flowing.
+        # The policy steps made ahead of the wizard, one per turn (see _plan_policy_steps).
+        self._policy_steps: list[tuple[int, QWidget]] = []  # (revision made at, page)
         self._build_steps: list[Callable[[], None]] = [
             *(partial(_preload, name) for name in WORKSPACE_MODULES),
-            self._build_core, self._load_content,
-            *(partial(self._build_page, *page) for page in PAGES),
+            self._build_core, self._load_content, self._derive_gaps, self._derive_result,
+            partial(self._build_page, *PAGES[READINESS]),
+            *(partial(_preload, name) for name in LATER_MODULES),
+            partial(self._build_page, *PAGES[GOALS]),
+            self._plan_policy_steps,
+            partial(self._build_page, *PAGES[POLICY]),
+            partial(self._build_page, *PAGES[REVIEW]),
             self._finish_workspace]
         self.setWindowIcon(icon("readiness"))
 
@@ -318,8 +337,36 @@ class MainWindow(QMainWindow):
         self._connect_core()
         self.core_ready.emit()
 
+    def _derive_gaps(self) -> None:
+        self.controller.derived.gaps  # noqa: B018  (computed once per revision, kept)
+
+    def _derive_result(self) -> None:
+        self.controller.derived.result  # noqa: B018  (the readiness page shows it next)
+
+    def _plan_policy_steps(self) -> None:
+        """Queue one build step per policy step page, just before the wizard itself."""
+        from smready.ui.pages.policy.wizard import PAGE_CLASSES
+
+        self._build_steps[0:0] = [partial(self._make_policy_step, page_class)
+                                  for page_class in PAGE_CLASSES]
+
+    def _make_policy_step(self, page_class: Callable[[ProjectController], QWidget]) -> None:
+        self._policy_steps.append((self.controller.revision, page_class(self.controller)))
+
     def _build_page(self, attribute: str, module: str, class_name: str) -> None:
-        page = getattr(importlib.import_module(module), class_name)(self.controller, self)
+        page_class = getattr(importlib.import_module(module), class_name)
+        if attribute == "policy_page":
+            # A step made before the project last changed shows the old answers: the wizard
+            # makes that one again.
+            current = [step for revision, step in self._policy_steps
+                       if revision == self.controller.revision]
+            for revision, step in self._policy_steps:
+                if revision != self.controller.revision:
+                    step.deleteLater()
+            self._policy_steps = []
+            page = page_class(self.controller, self, steps=current)
+        else:
+            page = page_class(self.controller, self)
         setattr(self, attribute, page)
         self.pages.addWidget(page)
         self._connect_page(attribute)
