@@ -20,6 +20,7 @@ compiled ``.mo`` (or the ``.po``) through :mod:`smready.i18n`.
 from __future__ import annotations
 
 import argparse
+import io
 import re
 import sys
 from collections.abc import Iterator
@@ -28,32 +29,21 @@ from typing import IO, Any
 
 import yaml
 from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 import smready
+from smready.content.translated import MACHINE_KEYS, MACHINE_SECTIONS, readable
 from smready.i18n import DOMAIN, LANGUAGES, SOURCE_LANGUAGE
 
 REPO = Path(__file__).resolve().parent.parent
 TRANSLATED = tuple(lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE)
 COMMENT_TAGS = ["TRANSLATORS:"]
-
-#: YAML keys whose values are for the program, not for people (a key that holds a section of
-#: entries, like the top-level ``platforms:``, is still walked).
-MACHINE_KEYS = frozenset({
-    "id", "kind", "question", "max_level", "options_from", "prefill", "satisfied_by_policy",
-    "platform", "platforms", "task", "tasks", "goal_type", "requires", "when", "tier", "icon",
-    "url", "country", "countries", "lang", "language", "level", "unit_id", "ref", "refs",
-    "source", "sources",
-})
-#: Keys whose whole subtree is for the program or the tests (conditions, regular expressions,
-#: example texts of the lint rules), whatever it holds.
-MACHINE_SECTIONS = frozenset({"when", "patterns", "pattern", "examples"})
-#: Values that look like identifiers (snake_case, dotted ids, numbers) are never extracted.
-IDENTIFIER = re.compile(r"^[a-z0-9_.\-]+$")
-
+#: Besides ``_``/``ngettext``/``N_``: ``t("...")`` / ``self.t("...")``, a document's own
+#: Translation object (``t.ngettext`` is found as ``ngettext``). With pybabel: ``-k t``.
+KEYWORDS = {**DEFAULT_KEYWORDS, "t": None}
 
 def locale_dir(root: Path = REPO) -> Path:
     return root / "resources" / "locale"
@@ -71,7 +61,8 @@ def _node_label(node: yaml.Node) -> str | None:
 
 
 def _holds_mappings(node: yaml.Node) -> bool:
-    """A section (``platforms:`` with a list of entries), not a machine value."""
+    """A section (``platforms:`` with a list of entries), not a machine value (the node
+    form of ``content.translated.holds_entries``)."""
     if isinstance(node, yaml.MappingNode):
         return True
     return isinstance(node, yaml.SequenceNode) and any(
@@ -92,7 +83,7 @@ def _walk(node: yaml.Node, path: str, key: str | None
             yield from _walk(item, f"{path}[{label}]", key)
     elif isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str":
         text = str(node.value)
-        if key is not None and text.strip() and not IDENTIFIER.match(text):
+        if key is not None and readable(text):
             yield node.start_mark.line + 1, text, path
 
 
@@ -120,18 +111,27 @@ def extract(root: Path = REPO) -> Catalog:
     template = Catalog(project="smready", version=smready.__version__, domain=DOMAIN,
                        msgid_bugs_address="", copyright_holder="smready", charset="utf-8")
     for filename, lineno, message, comments, context in extract_from_dir(
-            str(root), method_map, options_map, comment_tags=COMMENT_TAGS,
+            str(root), method_map, options_map, keywords=KEYWORDS, comment_tags=COMMENT_TAGS,
             strip_comment_tags=True):
         template.add(message, None, [(filename, lineno)], auto_comments=comments,
                      context=context)
     return template
 
 
+#: Header lines that change on every run; a file that differs only there is left alone, so
+#: `catalogs update` on two branches does not make them conflict.
+_STAMPS = re.compile(rb'^"(?:POT-Creation-Date|PO-Revision-Date): .*\\n"$', re.MULTILINE)
+
+
 def _write(catalog: Catalog, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    out = io.BytesIO()
+    write_po(out, catalog, width=100, sort_by_file=True, include_lineno=False)
+    data = out.getvalue()
+    if path.is_file() and _STAMPS.sub(b"", path.read_bytes()) == _STAMPS.sub(b"", data):
+        return
     tmp = path.with_suffix(path.suffix + ".tmp")
-    with tmp.open("wb") as handle:
-        write_po(handle, catalog, width=100, sort_by_file=True, include_lineno=False)
+    tmp.write_bytes(data)
     tmp.replace(path)
 
 

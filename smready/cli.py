@@ -6,6 +6,12 @@ Scoring, content and rendering are imported inside the commands that need them, 
 storage are imported inside ``main`` too, so that Ctrl-C at any moment exits quietly (130).
 Every line that quotes a file's content goes through ``printable`` (escape codes are shown,
 never obeyed by the terminal).
+
+Languages: ``--lang fi`` (before the command) sets the language of messages and of what
+``score`` and ``check`` print (point titles, levels, recommendations, open items); without it
+the environment's ``LANGUAGE`` / ``LC_ALL`` / ``LC_MESSAGES`` / ``LANG`` decides, English
+otherwise. Documents are written in the project's own language; ``export --language bn``
+overrides it for one export.
 """
 
 from __future__ import annotations
@@ -14,12 +20,12 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from smready import __version__
-from smready.i18n import _, ngettext
+from smready.i18n import _, current, ngettext
 
 if TYPE_CHECKING:
     from smready.domain import Checklist, Project, ReadinessResult
@@ -164,6 +170,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         _refuse_if_open(out, force=False, can_force=False)
     try:
         project = Project.new(args.name, OrgKind(args.type))
+        project.language = args.language
     except ValueError as exc:  # pydantic's ValidationError is a ValueError
         raise CliError(_("Invalid name {name!r}: the name must be 1 to 200 characters.").format(
             name=args.name)) from exc
@@ -217,18 +224,23 @@ def score_dict(path: Path, project: Project, result: ReadinessResult) -> dict[st
 
 
 def _score_text(path: Path, project: Project, result: ReadinessResult) -> str:
+    from smready.formatting import formats
+
+    fmt = formats(current().lang)
     lines = [
         f"{project.organization.name} ({path})",
-        _("Overall readiness: {score:.0f} / 100 — {level}").format(
-            score=result.overall, level=result.level.name),
+        _("Overall readiness: {score} / 100 — {level}").format(
+            score=fmt.integer(round(result.overall)), level=result.level.name),
         f"  {result.level.meaning}",
     ]
     lines += [f"  {reason}" for reason in result.level.capped_by]
     lines += ["", _("The six points:")]
     for point in result.points:
-        lines.append(_("  {number}. {title:<40} {score:>5.0f}  ({answered}/{total} answered)")
-                     .format(number=point.number, title=point.title, score=point.score,
-                             answered=point.answered, total=point.total))
+        lines.append(_("  {number}. {title:<40} {score:>5}  ({answered}/{total} answered)")
+                     .format(number=fmt.integer(point.number), title=point.title,
+                             score=fmt.integer(round(point.score)),
+                             answered=fmt.integer(point.answered),
+                             total=fmt.integer(point.total)))
     if result.recommendations:
         lines += ["", _("Do these next:")]
         for rec in result.recommendations[:5]:
@@ -245,7 +257,8 @@ def cmd_score(args: argparse.Namespace) -> int:
     from smready.scoring import score
 
     projects = [(path, _load(path)) for path in args.files]
-    results = [(path, project, score(project)) for path, project in projects]
+    lang = current().lang
+    results = [(path, project, score(project, lang=lang)) for path, project in projects]
     if args.json:
         items = [score_dict(path, project, result) for path, project, result in results]
         payload: Any = items[0] if len(items) == 1 else items
@@ -357,6 +370,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from smready.domain import document_language
+    from smready.i18n import translation
     from smready.storage import write_error_message
 
     project = _load(args.file)
@@ -366,8 +381,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         project.organization.confirm_logo()
     from smready.rendering import RenderError, export_document
 
+    t = translation(document_language(project, args.language))
     try:
-        written = export_document(project, args.doc, args.format, out, args.paper)
+        written = export_document(project, args.doc, args.format, out, args.paper, t=t)
     except RenderError as exc:
         message = _one_line(str(exc))
         if str(out) not in message:
@@ -391,13 +407,18 @@ def build_parser() -> argparse.ArgumentParser:
         prog="smready-cli",
         description=_("Social media readiness and policy, from the command line."))
     parser.add_argument("--version", action="version", version=f"smready {__version__}")
+    parser.add_argument("--lang", metavar="LANG", default=None,
+                        help=_("language of messages and of score and check output: en, fi "
+                               "or bn (default: from LANGUAGE, LC_ALL or LANG)"))
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    from smready.domain import OrgKind
+    from smready.domain import DOCUMENT_LANGUAGES, OrgKind
 
     p = sub.add_parser("new", help=_("create a new project file"))
     p.add_argument("--type", required=True, choices=[k.value for k in OrgKind])
     p.add_argument("--name", required=True, help=_("the organization's name"))
+    p.add_argument("--language", choices=list(DOCUMENT_LANGUAGES), default="en",
+                   help=_("the language of the project's documents (default: en)"))
     p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
     p.add_argument("--force", action="store_true",
                    help=_("replace an existing file (not one open in smready)"))
@@ -435,6 +456,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--paper", choices=["a4", "letter"], default="a4")
     p.add_argument("--logo", action="store_true",
                    help=_("embed the logo file the project names (read from this computer)"))
+    p.add_argument("--language", choices=list(DOCUMENT_LANGUAGES), default=None,
+                   help=_("write the document in this language instead of the project's"))
     p.set_defaults(func=cmd_export)
     return parser
 
@@ -452,10 +475,42 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def environment_language(environ: Mapping[str, str] | None = None) -> str:
+    """The language the environment asks for (``LANGUAGE``, a colon list, then ``LC_ALL``,
+    ``LC_MESSAGES``, ``LANG``, as gettext reads them); English when none is ours."""
+    from smready.i18n import best_language
+
+    env = os.environ if environ is None else environ
+    candidates = [code for code in env.get("LANGUAGE", "").split(":") if code]
+    candidates += [env.get(name, "") for name in ("LC_ALL", "LC_MESSAGES", "LANG")]
+    return best_language([code for code in candidates if code])
+
+
+def _chosen_language(argv: Sequence[str]) -> str | None:
+    """The value of a global ``--lang`` before the command (``--lang fi`` / ``--lang=fi``),
+    read before the parser is built so that its help is in that language too."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if not arg.startswith("-"):
+            break  # the command: later options are the command's own
+    return None
+
+
 def _run(argv: Sequence[str] | None) -> int:
+    from smready.i18n import UnknownLanguage, set_language
     from smready.storage import ProjectFileError, os_error_reason
 
-    args = build_parser().parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    chosen = _chosen_language(arguments)
+    try:
+        set_language(chosen if chosen is not None else environment_language())
+    except UnknownLanguage as exc:
+        print(_one_line(str(exc)), file=sys.stderr)
+        return 2
+    args = build_parser().parse_args(arguments)
     try:
         code: int = args.func(args)
     except CliError as exc:

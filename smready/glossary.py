@@ -1,50 +1,174 @@
-"""Vocabulary by kind of organization and spelling by country (``resources/glossary.yaml``).
+"""Vocabulary by kind of organization, language and country.
 
 A café has customers, sells products and services and has staff; a food bank serves people,
-runs programmes, has staff and volunteers and takes donations. Our own texts are written in
-British spelling; for an organization in the United States they are respelt in American
-spelling (organization, recognized, labor, program). What the user typed is never respelt.
+runs programmes, has staff and volunteers and takes donations. The English words are in
+``resources/glossary.yaml``; each translated language has its own
+``resources/locale/<lang>/glossary.yaml`` (written by its translators, schema in
+``/work/tr/TRANSLATE.md``): the same ``terms``, each with the grammatical forms that
+language's clauses use, and the ``goal_names`` a nonprofit reads.
+
+A clause writes ``{customers}`` for the ``base`` form or ``{customers:par}`` for a named form
+(the Finnish partitive); ``{Customers}`` starts a sentence. A form the glossary lacks falls
+back to ``base`` when a document is made (the tests make sure none is missing), and a form
+name after a slot the user typed (``{org:gen}``) is ignored: a render never fails on it.
+
+Our English texts are written in British spelling; for an organization in the United States
+they are respelt in American spelling (organization, recognized, labor, program). Only
+English documents are respelt, and what the user typed never is.
 """
 
 from __future__ import annotations
 
 import re
+import string
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
+import yaml
+
 from smready.domain import Organization, OrgKind
-from smready.paths import resource
+from smready.paths import resource, resources_dir
 from smready.yamlfile import safe_load
 
-__all__ = ["GlossaryError", "Vocabulary", "american_spelling", "vocabulary"]
+__all__ = ["GlossaryError", "SlotFormatter", "Term", "Vocabulary", "american_spelling",
+           "fill_slots", "glossary_path", "goal_type_name", "vocabulary"]
+
+BASE = "base"
+KINDS = tuple(k.value for k in OrgKind)
 
 
 class GlossaryError(Exception):
-    """resources/glossary.yaml is missing a key or has a wrong type."""
+    """A glossary file is missing a key or has a wrong type."""
+
+
+class Term(str):
+    """A slot word: its ``base`` form as a string, and its other grammatical forms by name.
+
+    ``format(term, "par")`` gives the form ``par`` (``base`` when the glossary has none), so
+    ``"{customers:par}".format(customers=term)`` works with plain ``str.format``.
+    """
+
+    forms: Mapping[str, str]
+
+    def __new__(cls, forms: Mapping[str, str]) -> Term:
+        term = super().__new__(cls, forms[BASE])
+        term.forms = dict(forms)
+        return term
+
+    def form(self, name: str) -> str:
+        return self.forms.get(name or BASE) or self.forms[BASE]
+
+    def __format__(self, spec: str) -> str:
+        return self.form(spec)
+
+    def capitalized(self) -> Term:
+        return Term({name: word[:1].upper() + word[1:] for name, word in self.forms.items()})
+
+    def mapped(self, change: Any) -> Term:
+        return Term({name: change(word) for name, word in self.forms.items()})
+
+
+class SlotFormatter(string.Formatter):
+    """``str.format`` for our clauses: a form name after a slot picks that form of a
+    :class:`Term`; after anything else (a name the user typed) it is ignored."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if isinstance(value, Term):
+            return value.form(format_spec)
+        if format_spec.isidentifier():
+            return str(value)
+        return str(format(value, format_spec))
+
+
+_FORMATTER = SlotFormatter()
+
+
+def fill_slots(template: str, slots: Mapping[str, Any]) -> str:
+    """``template`` with its ``{slot}`` / ``{slot:form}`` fields filled from ``slots``
+    (raises KeyError for an unknown slot, ValueError for a malformed template)."""
+    return _FORMATTER.vformat(template, (), slots)
 
 
 @dataclass(frozen=True)
 class _Glossary:
-    terms: dict[str, dict[str, str]]
+    terms: dict[str, dict[str, Term]]
     goal_names: dict[str, dict[str, str]]
+
+
+@dataclass(frozen=True)
+class _Spelling:
     american_countries: frozenset[str]
     spelling: dict[str, str]
     pattern: re.Pattern[str]
 
 
-@cache
-def _glossary() -> _Glossary:
-    path = resource("glossary.yaml")
-    data: Any = safe_load(path.read_text(encoding="utf-8"))
+def glossary_path(lang: str) -> Path:
+    """The glossary of ``lang``: ``resources/glossary.yaml`` for English, else
+    ``resources/locale/<lang>/glossary.yaml``."""
+    if lang == "en":
+        return resource("glossary.yaml")
+    return resources_dir() / "locale" / lang / "glossary.yaml"
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data: Any = safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise GlossaryError(f"{path}: cannot be read: {exc}") from exc
     if not isinstance(data, dict):
         raise GlossaryError(f"{path}: top level: expected a mapping")
-    terms: dict[str, dict[str, str]] = {}
-    for key, forms in (data.get("terms") or {}).items():
-        if not isinstance(forms, dict) or set(forms) != {k.value for k in OrgKind}:
+    return data
+
+
+def _term(value: Any, where: str) -> Term:
+    if isinstance(value, str) and value.strip():
+        return Term({BASE: value.strip()})
+    if isinstance(value, dict) and isinstance(value.get(BASE), str) and value[BASE].strip():
+        forms = {}
+        for name, word in value.items():
+            if not isinstance(word, str) or not word.strip() or not str(name).isidentifier():
+                raise GlossaryError(f"{where}.{name}: expected a form name and a word")
+            forms[str(name)] = word.strip()
+        return Term(forms)
+    raise GlossaryError(f"{where}: expected a word, or forms with at least {BASE!r}")
+
+
+@cache
+def load_glossary(path: Path) -> _Glossary:
+    """One glossary file, checked: every term has both kinds; forms are named words."""
+    data = _read(path)
+    terms: dict[str, dict[str, Term]] = {}
+    for key, by_kind in (data.get("terms") or {}).items():
+        if not isinstance(by_kind, dict) or set(by_kind) != set(KINDS):
             raise GlossaryError(f"{path}: terms.{key}: needs exactly small_business and "
                                 "nonprofit")
-        terms[str(key)] = {str(k): str(v) for k, v in forms.items()}
+        terms[str(key)] = {str(kind): _term(value, f"{path}: terms.{key}.{kind}")
+                           for kind, value in by_kind.items()}
+    goal_names: dict[str, dict[str, str]] = {}
+    for key, names in (data.get("goal_names") or {}).items():
+        if not isinstance(names, dict):
+            raise GlossaryError(f"{path}: goal_names.{key}: expected a mapping")
+        goal_names[str(key)] = {str(k): str(v) for k, v in names.items()}
+    return _Glossary(terms, goal_names)
+
+
+@cache
+def _glossary(lang: str) -> _Glossary:
+    """The glossary of ``lang``; a language whose glossary has not landed yet borrows the
+    English words (tests/i18n checks that every language has every term)."""
+    path = glossary_path(lang)
+    if lang != "en" and not path.is_file():
+        return _glossary("en")
+    return load_glossary(path)
+
+
+@cache
+def _spelling() -> _Spelling:
+    path = resource("glossary.yaml")
+    data = _read(path)
     spelling = {str(k).lower(): str(v).lower() for k, v in (data.get("spelling") or {}).items()}
     if not spelling:
         raise GlossaryError(f"{path}: spelling: missing")
@@ -53,12 +177,7 @@ def _glossary() -> _Glossary:
     pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")(s?)\b",
                          re.IGNORECASE)
     countries = frozenset(str(c).upper() for c in data.get("american_countries") or ())
-    goal_names: dict[str, dict[str, str]] = {}
-    for key, forms in (data.get("goal_names") or {}).items():
-        if not isinstance(forms, dict):
-            raise GlossaryError(f"{path}: goal_names.{key}: expected a mapping")
-        goal_names[str(key)] = {str(k): str(v) for k, v in forms.items()}
-    return _Glossary(terms, goal_names, countries, spelling, pattern)
+    return _Spelling(countries, spelling, pattern)
 
 
 def _match_case(original: str, replacement: str) -> str:
@@ -70,10 +189,10 @@ def _match_case(original: str, replacement: str) -> str:
 
 
 def american_spelling(text: str) -> str:
-    """Respell British forms in our own text ("organisation" -> "organization")."""
-    glossary = _glossary()
-    return glossary.pattern.sub(
-        lambda m: _match_case(m.group(1), glossary.spelling[m.group(1).lower()]) + m.group(2),
+    """Respell British forms in our own English text ("organisation" -> "organization")."""
+    spelling = _spelling()
+    return spelling.pattern.sub(
+        lambda m: _match_case(m.group(1), spelling.spelling[m.group(1).lower()]) + m.group(2),
         text)
 
 
@@ -81,44 +200,65 @@ def american_spelling(text: str) -> str:
 class Vocabulary:
     kind: OrgKind
     american: bool
+    lang: str = "en"
 
-    def term(self, key: str) -> str:
-        """The word for ``key`` in this kind of organization, in its spelling."""
+    def _word(self, key: str) -> Term:
+        terms = _glossary(self.lang).terms
+        if key not in terms and self.lang != "en":
+            terms = _glossary("en").terms
         try:
-            word = _glossary().terms[key][self.kind.value]
+            return terms[key][self.kind.value]
         except KeyError:
-            raise GlossaryError(f"glossary.yaml: terms.{key}: unknown term") from None
-        return self.spell(word)
+            raise GlossaryError(f"{glossary_path(self.lang).name}: terms.{key}: unknown term"
+                                ) from None
+
+    def term(self, key: str, form: str = BASE) -> str:
+        """The word for ``key`` in this kind of organization, in its spelling."""
+        return self.spell(self._word(key).form(form))
 
     def spell(self, text: str) -> str:
-        """Our own text in the organization's spelling."""
-        return american_spelling(text) if self.american else text
+        """Our own text in the organization's spelling (English documents only)."""
+        return american_spelling(text) if self.american and self.lang == "en" else text
 
     def goal_name(self, goal_type: str, default: str) -> str:
-        """The name of a goal type for this kind ("Donations and sign-ups" for a nonprofit)."""
-        return self.spell(_glossary().goal_names.get(goal_type, {}).get(self.kind.value,
-                                                                         default))
+        """The name of a goal type for this kind ("Donations and sign-ups" for a nonprofit);
+        ``default`` is the goal type's own name, already in this language."""
+        names = _glossary(self.lang).goal_names.get(goal_type, {})
+        return self.spell(names.get(self.kind.value, default))
 
-    def slots(self) -> dict[str, str]:
-        """Every term as a format slot, plus a capitalised variant ({Customers})."""
-        out: dict[str, str] = {}
-        for key in _glossary().terms:
-            word = self.term(key)
+    def slots(self) -> dict[str, Term]:
+        """Every term as a format slot with its forms, plus a capitalised variant
+        ({Customers})."""
+        out: dict[str, Term] = {}
+        keys = dict.fromkeys([*_glossary("en").terms, *_glossary(self.lang).terms])
+        for key in keys:
+            word = self._word(key).mapped(self.spell)
             out[key] = word
-            out[key[:1].upper() + key[1:]] = word[:1].upper() + word[1:]
+            out[key[:1].upper() + key[1:]] = word.capitalized()
         return out
 
 
-def vocabulary(organization: Organization) -> Vocabulary:
+def _ui_language() -> str:
+    from smready.i18n import current
+
+    return current().lang
+
+
+def vocabulary(organization: Organization, lang: str | None = None) -> Vocabulary:
+    """The words of ``organization``'s kind in ``lang`` (the UI language when not given;
+    documents pass their own language)."""
     return Vocabulary(kind=organization.kind,
-                      american=organization.country.upper() in _glossary().american_countries)
+                      american=organization.country.upper() in _spelling().american_countries,
+                      lang=lang or _ui_language())
 
 
-def goal_type_name(goal_type: str, organization: Organization) -> str:
+def goal_type_name(goal_type: str, organization: Organization, lang: str | None = None) -> str:
     """The name of a goal type as this organization reads it, everywhere it is shown (the
     goals page, the policy, the report): "Donations and sign-ups" for a nonprofit instead of
     "Conversions and sales"."""
     from smready.content import load_goal_types
 
-    default = next((t.name for t in load_goal_types() if t.id == goal_type), goal_type)
-    return vocabulary(organization).goal_name(goal_type, default)
+    vocab = vocabulary(organization, lang)
+    default = next((t.name for t in load_goal_types(lang=vocab.lang) if t.id == goal_type),
+                   goal_type)
+    return vocab.goal_name(goal_type, default)

@@ -154,9 +154,11 @@ def pseudo(message: str) -> str:
         last = match.end()
     parts.append(message[last:].translate(_ACCENTED))
     visible = len(PROTECTED.sub("", message))
-    # The brackets count towards the growth; the rest is filler after a space.
+    # The brackets count towards the growth; the rest is filler after a space, in "words"
+    # of up to eight dots, so it wraps like text (one long run would be wider than a line).
     filler = max(0, round(visible * EXPANSION) - 2)
-    padding = (" " + "·" * (filler - 1)) if filler > 1 else ""
+    padding = (" " + "".join(" " if i % 9 == 8 else "·" for i in range(filler - 1))
+               if filler > 1 else "")
     return "⟦" + "".join(parts) + padding + "⟧"
 
 

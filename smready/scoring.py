@@ -1,5 +1,9 @@
 """Readiness scoring: answers + checklist -> per-point scores, level, what to do first.
 
+Every text a result carries (point titles, levels, advice, the resource message, the policy
+gaps) is in the language passed as ``lang``: a document passes its own language, the command
+line its ``--lang``; without it the UI language is used (the window's results panel).
+
 Pure functions: deterministic, instant, no I/O besides the cached content. Answers that do
 not fit their question (an unknown option id, a word where a number belongs) count as
 unanswered rather than crashing, because project files can be edited by hand.
@@ -10,6 +14,7 @@ from __future__ import annotations
 import math
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from pydantic import BaseModel
 
@@ -41,7 +46,8 @@ from smready.domain import (
     TaskKind,
     TierMatch,
 )
-from smready.i18n import _
+from smready.formatting import Formats, formats
+from smready.i18n import Translation, current, translation
 
 __all__ = [
     "SETTLED_FACTS",
@@ -275,7 +281,12 @@ def settled_facts(project: Project, *, policy_done: bool | None = None) -> set[s
     return facts
 
 
-def settled_note(question: Question, facts: set[str]) -> str:
+def _t(lang: str | None) -> Translation:
+    """The messages of ``lang``; the UI language when None."""
+    return translation(lang) if lang else current()
+
+
+def settled_note(question: Question, facts: set[str], lang: str | None = None) -> str:
     """Why the question's advice is already settled ("" when it is still to do).
 
     Every fact in ``settled_by`` must hold; an unknown key never holds (the content tests
@@ -284,19 +295,22 @@ def settled_note(question: Question, facts: set[str]) -> str:
     keys = question.settled_by
     if not keys or not all(key in facts and key in SETTLED_FACTS for key in keys):
         return ""
-    return " ".join(_(SETTLED_FACTS[key][1]) for key in keys)
+    t = _t(lang)
+    return " ".join(t(SETTLED_FACTS[key][1]) for key in keys)
 
 
 # --- the whole checklist -------------------------------------------------------------------
 
 
 def score(project: Project, checklist: Checklist | None = None, *,
-          policy_done: bool | None = None) -> ReadinessResult:
+          policy_done: bool | None = None, lang: str | None = None) -> ReadinessResult:
     """Score every point, the overall readiness and the level, and list what to do first.
 
     ``policy_done`` passes ``policy_complete(project)`` when the caller already has it: it
-    builds the whole policy, by far the dearest part of scoring."""
-    checklist = checklist or load_checklist()
+    builds the whole policy, by far the dearest part of scoring. ``lang``: the language of
+    the texts (the UI language when None)."""
+    t = _t(lang)
+    checklist = checklist or load_checklist(lang=t.lang)
     answers = project.readiness.answers
     if policy_done is None:
         policy_done = policy_complete(project)
@@ -331,7 +345,7 @@ def score(project: Project, checklist: Checklist | None = None, *,
                 recommendations.append((impact, point.number, index, Recommendation(
                     question=question.id, point=point.id, point_title=point.title,
                     text=_advice(question, value, s), impact=round(impact, 4),
-                    settled_note=settled_note(question, facts))))
+                    settled_note=settled_note(question, facts, t.lang))))
         answered = sum(r.answered for r in results)
         answered_total += answered
         total += len(results)
@@ -340,7 +354,7 @@ def score(project: Project, checklist: Checklist | None = None, *,
             id=point.id, number=point.number, title=point.title, why=point.why,
             score=_clamp100(100 * earned / q_weight_sum), weight=point.weight,
             answered=answered, total=len(results), questions=results,
-            note=_("Counts the policy you completed in this project.") if counted_here else "",
+            note=t("Counts the policy you completed in this project.") if counted_here else "",
         ))
 
     overall = _clamp100(sum(p.score * p.weight for p in points) / total_point_weight)
@@ -352,7 +366,7 @@ def score(project: Project, checklist: Checklist | None = None, *,
         points=points,
         recommendations=[r for r in ordered if not r.settled_note],
         settled=[r for r in ordered if r.settled_note],
-        resources=resource_check(project, checklist),
+        resources=resource_check(project, checklist, lang=t.lang),
         policy_counted=policy_counted,
         answered=answered_total,
         total=total,
@@ -448,23 +462,29 @@ def match_tier(platform_count: int, posts_per_month: float,
 
 def cost_text(tier: ServiceTier, country: str = "US", language: str = "en") -> str:
     """The tier's monthly cost in the country's currency, formatted for that country."""
-    return _tier_cost(tier, country, language)[0]
+    return _tier_cost(tier, country, translation(language))[0]
 
 
-def _tier_cost(tier: ServiceTier, country: str, language: str) -> tuple[str, str, bool]:
-    from smready.money import convert, currency_for, format_money, locale_for
+def _tier_cost(tier: ServiceTier, country: str, t: Translation) -> tuple[str, str, bool]:
+    """"860–1 300 € a month": the cost converted to the country's currency, the range
+    written once with its symbol (``Formats.money_range``)."""
+    from smready.money import convert, currency_for
 
     prices = load_tier_prices()
     currency = currency_for(country)
-    locale = locale_for(language, country)
+    fmt = formats(t.lang, country)
     low = convert(tier.cost_min, prices, currency)
     if tier.cost_max is None:
-        text = _("{cost}+ a month").format(cost=format_money(low.amount, low.currency, locale))
+        text = t("{cost}+ a month").format(cost=fmt.money(low.amount, low.currency))
     else:
         high = convert(tier.cost_max, prices, currency)
-        text = _("{low}–{high} a month").format(
-            low=format_money(low.amount, low.currency, locale),
-            high=format_money(high.amount, high.currency, locale))
+        if high.currency == low.currency:
+            text = t("{range} a month").format(
+                range=fmt.money_range(low.amount, high.amount, low.currency))
+        else:  # pragma: no cover - both ends convert at the same rate
+            text = t("{low}–{high} a month").format(
+                low=fmt.money(low.amount, low.currency),
+                high=fmt.money(high.amount, high.currency))
     return text, low.currency, low.converted
 
 
@@ -475,10 +495,13 @@ def goal_platforms(project: Project, profiles: list[PlatformProfile]) -> list[Pl
             if any(p.id == text.strip() or p.name.casefold() in text for text in named)]
 
 
-def resource_check(project: Project, checklist: Checklist | None = None) -> ResourceCheck:
-    """Hours a month the plan needs against the hours there are, and the tier it resembles."""
-    checklist = checklist or load_checklist()
-    by_id = {p.id: p for p in load_platforms()}
+def resource_check(project: Project, checklist: Checklist | None = None, *,
+                   lang: str | None = None) -> ResourceCheck:
+    """Hours a month the plan needs against the hours there are, and the tier it resembles
+    (texts in ``lang``, the UI language when None)."""
+    t = _t(lang)
+    checklist = checklist or load_checklist(lang=t.lang)
+    by_id = {p.id: p for p in load_platforms(lang=t.lang)}
     platform_ids = planned_platforms(project, checklist)
     profiles = [by_id[pid] for pid in platform_ids if pid in by_id]
     posts = _prefill_number(project, checklist, "posts_per_month") or 0.0
@@ -488,11 +511,10 @@ def resource_check(project: Project, checklist: Checklist | None = None) -> Reso
     has_plan = bool(profiles) or posts > 0
     enough = (available >= needed) if (available is not None and has_plan) else None
 
-    tier = match_tier(len(profiles), posts)
+    tier = match_tier(len(profiles), posts, load_tiers(lang=t.lang))
     tier_match = None
     if tier is not None:
-        text, currency, converted = _tier_cost(tier, project.organization.country,
-                                               project.language)
+        text, currency, converted = _tier_cost(tier, project.organization.country, t)
         tier_match = TierMatch(
             id=tier.id, name=tier.name, cost_min=tier.cost_min, cost_max=tier.cost_max,
             cost_text=text, posts_min=tier.posts_min, posts_max=tier.posts_max,
@@ -506,55 +528,78 @@ def resource_check(project: Project, checklist: Checklist | None = None) -> Reso
         enough=enough,
         tier=tier_match,
         message=_resource_message(profiles, posts, needed, available, tier_match,
-                                  goal_platforms(project, profiles)),
+                                  goal_platforms(project, profiles),
+                                  _Words(t, formats(t.lang, project.organization.country))),
     )
 
 
-def _tier_sentence(tier: TierMatch, platform_count: int, posts: float) -> str:
+@dataclass(frozen=True)
+class _Words:
+    """The messages and number formats of one language, for the resource sentences."""
+
+    t: Translation
+    fmt: Formats
+
+    def hours(self, need: int) -> str:
+        """"about 12 hours a month" (a count: ngettext)."""
+        return self.t.ngettext("about {need} hour a month", "about {need} hours a month",
+                               need).format(need=self.fmt.integer(need))
+
+
+def _tier_sentence(tier: TierMatch, platform_count: int, posts: float, w: _Words) -> str:
+    # Tiers start at 15 posts a month on 2 networks or more: these counts are never 1.
+    t, n = w.t, w.fmt.integer
     if tier.posts_max is None:
-        size = _("{low} or more posts a month").format(low=tier.posts_min)
+        size = t("{low} or more posts a month").format(low=n(tier.posts_min))
     else:
-        size = _("{low}–{high} posts a month").format(low=tier.posts_min, high=tier.posts_max)
+        size = t("{low}–{high} posts a month").format(low=n(tier.posts_min),
+                                                      high=n(tier.posts_max))
     if tier.smaller_plan:
-        sentence = _("An agency's lightest service ({name}: {size} on up to {networks} "
+        sentence = t("An agency's lightest service ({name}: {size} on up to {networks} "
                      "networks) costs about {cost}; your plan of {posts} posts a month is "
                      "smaller than that.").format(
-            name=tier.name, size=size, networks=tier.platforms_max, cost=tier.cost_text,
-            posts=round(posts))
+            name=tier.name, size=size, networks=n(tier.platforms_max), cost=tier.cost_text,
+            posts=n(round(posts)))
     else:
-        sentence = _("The closest agency service is {name} ({size} on up to {networks} "
+        sentence = t("The closest agency service is {name} ({size} on up to {networks} "
                      "networks), at about {cost}.").format(
-            name=tier.name, size=size, networks=tier.platforms_max, cost=tier.cost_text)
+            name=tier.name, size=size, networks=n(tier.platforms_max), cost=tier.cost_text)
     if platform_count > tier.platforms_max:
-        sentence += " " + _("That service covers fewer networks than the {count} you plan.").format(
-            count=platform_count)
+        sentence += " " + t("That service covers fewer networks than the {count} you plan."
+                            ).format(count=n(platform_count))
     return sentence
 
 
 def _resource_message(profiles: list[PlatformProfile], posts: float, need: int,
                       have: int | None, tier: TierMatch | None,
-                      protected: list[PlatformProfile]) -> str:
+                      protected: list[PlatformProfile], w: _Words) -> str:
+    t, n = w.t, w.fmt.integer
     if not profiles and posts <= 0:
-        return _("Choose your networks and how many posts a month you plan, and you will see "
+        return t("Choose your networks and how many posts a month you plan, and you will see "
                  "how many hours that takes.")
     if not profiles:
-        return _("{posts} posts a month take about {need} hours. Choose your networks to see "
-                 "the full picture.").format(posts=round(posts), need=need)
-    agency = "" if tier is None else " " + _tier_sentence(tier, len(profiles), posts)
+        return t.ngettext(
+            "{posts} post a month takes {hours}. Choose your networks to see the full "
+            "picture.",
+            "{posts} posts a month take {hours}. Choose your networks to see the full "
+            "picture.", round(posts)).format(posts=n(round(posts)), hours=w.hours(need))
+    agency = "" if tier is None else " " + _tier_sentence(tier, len(profiles), posts, w)
     if have is None:
-        return _("Your plan needs about {need} hours a month. Say how many hours a week you "
-                 "can give to see whether it fits.").format(need=need) + agency
+        return t("Your plan needs {hours}. Say how many hours a week you can give to see "
+                 "whether it fits.").format(hours=w.hours(need)) + agency
     if have >= need:
-        return _("Your plan needs about {need} hours a month and you have {have}. That fits; "
-                 "keep the spare time for replies on busy days.").format(need=need, have=have)
-    return _("Your plan needs about {need} hours a month; you have {have}. {fix}").format(
-        need=need, have=have, fix=_fix_suggestion(profiles, posts, have, protected)) + agency
+        return t("Your plan needs {hours} and you have {have}. That fits; keep the spare "
+                 "time for replies on busy days.").format(hours=w.hours(need), have=n(have))
+    return t("Your plan needs {hours}; you have {have}. {fix}").format(
+        hours=w.hours(need), have=n(have),
+        fix=_fix_suggestion(profiles, posts, have, protected, w)) + agency
 
 
 def _fix_suggestion(profiles: list[PlatformProfile], posts: float, available: float,
-                    protected: list[PlatformProfile]) -> str:
+                    protected: list[PlatformProfile], w: _Words) -> str:
     """Concrete changes that make the plan fit: drop a network no goal depends on, post
     less, or find hours."""
+    t, n = w.t, w.fmt.integer
     drop: PlatformProfile | None = None
     if len(profiles) > 1:
         # Of the networks no goal runs on and whose removal makes the plan fit, drop the one
@@ -568,20 +613,20 @@ def _fix_suggestion(profiles: list[PlatformProfile], posts: float, available: fl
     monitoring = sum(p.monitoring_hours_per_month for p in profiles)
     minutes = sum(p.minutes_per_post for p in profiles) / len(profiles)
     fitting = math.floor((available - monitoring) * 60 / minutes)
-    fewer_posts = 4 <= fitting < posts
+    fewer_posts = 4 <= fitting < posts  # at least 4: never "1 posts"
     if drop is not None and fewer_posts:
-        return _("Drop {name}, which none of your goals depends on, or cut to about {posts} "
-                 "posts a month.").format(name=drop.name, posts=fitting)
+        return t("Drop {name}, which none of your goals depends on, or cut to about {posts} "
+                 "posts a month.").format(name=drop.name, posts=n(fitting))
     if drop is not None:
-        return _("Drop {name}, which none of your goals depends on, or find more time before "
+        return t("Drop {name}, which none of your goals depends on, or find more time before "
                  "you start.").format(name=drop.name)
     if fewer_posts:
-        return _("Cut to about {posts} posts a month, or find more time before you "
-                 "start.").format(posts=fitting)
+        return t("Cut to about {posts} posts a month, or find more time before you "
+                 "start.").format(posts=n(fitting))
     if protected and len(profiles) > 1:
-        return _("Find a few more hours a week: your goals depend on each of these "
+        return t("Find a few more hours a week: your goals depend on each of these "
                  "networks, so keep them and post less often on each.")
-    return _("Find a few more hours a week, or start with one network and a post a week.")
+    return t("Find a few more hours a week, or start with one network and a post a week.")
 
 
 # --- the policy ----------------------------------------------------------------------------
@@ -591,8 +636,9 @@ def _task_label(task: TaskKind) -> str:
     return load_labels()[task.value].lower()
 
 
-def policy_gaps(project: Project) -> list[PolicyGap]:
-    """The open decisions of the policy as printed, in print order.
+def policy_gaps(project: Project, lang: str | None = None) -> list[PolicyGap]:
+    """The open decisions of the policy as printed, in print order (messages in ``lang``,
+    the UI language when None).
 
     Exactly the "Not decided yet" markers of the policy document: each carries the wizard
     page id and the answer path it stands for. So "complete" means the printed policy has no
@@ -601,11 +647,12 @@ def policy_gaps(project: Project) -> list[PolicyGap]:
     from smready.rendering.policy import build_policy, open_decisions
 
     return [PolicyGap(section=g.section, field=g.field, message=g.message)
-            for g in open_decisions(build_policy(project))]
+            for g in open_decisions(build_policy(project, _t(lang)))]
 
 
 def policy_complete(project: Project) -> bool:
-    return not policy_gaps(project)
+    """Whether the printed policy has no open marker (the same in every language)."""
+    return not policy_gaps(project, "en")
 
 
 def _same_platform(account: OfficialAccount, platform: PlatformProfile) -> bool:

@@ -78,7 +78,7 @@ class Step:
 
 
 POLICY_STEPS: tuple[Step, ...] = (
-    Step("organization", ("organization",), ("organization",)),
+    Step("organization", ("organization",), ("organization", "language")),
     Step("scope", ("scope",), ("policy.scope",)),
     Step("accounts", ("accounts", "tools", "ads", "agencies"),
          ("policy.accounts", "policy.tools", "policy.ads", "policy.agencies")),
@@ -134,6 +134,8 @@ def _dump(value: Any) -> Any:
 
 def _started(project: Project, fresh: Project, step: Step) -> bool:
     for part in step.parts:
+        if part == "language":
+            continue  # like the name and kind, chosen when the project is made (Preferences)
         if part == "organization":
             skip = {"name", "kind"}
             mine = project.organization.model_dump(mode="json", exclude=skip)

@@ -3,11 +3,16 @@
 Every loader fails loudly with :class:`ContentError` naming the file, the key and the reason,
 so a typo in the question bank stops the app at start-up instead of showing a blank page.
 Loaders are cached; pass ``path`` to load another copy of a file (the tests do).
+
+Every loader takes ``lang``: the content comes back in that language, each string people
+read looked up in the language's catalog (the same strings ``make i18n`` extracts, see
+``content.translated``), cached per language. Documents pass their own language; without
+``lang`` the loaders use the UI language (``smready.i18n.current``), for the window.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,6 +20,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from smready.content.translated import translate_tree
 from smready.domain import (
     Checklist,
     GoalType,
@@ -25,7 +31,6 @@ from smready.domain import (
     TaskKind,
     TierPrices,
 )
-from smready.i18n import _
 from smready.paths import resource
 from smready.yamlfile import safe_load
 
@@ -54,6 +59,23 @@ class ContentError(Exception):
         self.key = key
         self.reason = reason
         super().__init__(f"{self.file.name}: {key or '(top level)'}: {reason}")
+
+
+def _lang(lang: str | None) -> str:
+    """``lang`` as a catalog code; the UI language when None."""
+    from smready.i18n import current, normalize_language
+
+    return normalize_language(lang) if lang else current().lang
+
+
+def _in_language(data: dict[str, Any], lang: str) -> dict[str, Any]:
+    """``data`` with the strings people read in ``lang`` (English is the source)."""
+    if lang == "en":
+        return data
+    from smready.i18n import translation
+
+    translated: dict[str, Any] = translate_tree(data, translation(lang).gettext)
+    return translated
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
@@ -117,8 +139,8 @@ def _unique_ids(items: Sequence[Any], key: str, path: Path) -> None:
         seen.add(item.id)
 
 
-def _load_list(model: type[_M], path: Path, key: str) -> list[_M]:
-    data = _read_yaml(path)
+def _load_list(model: type[_M], path: Path, key: str, lang: str = "en") -> list[_M]:
+    data = _in_language(_read_yaml(path), lang)
     items = [
         _validate(model, entry, path, prefix=(f"{key}[{_entry_label(entry, i)}]",))
         for i, entry in enumerate(_entries(data, key, path))
@@ -133,17 +155,26 @@ def _entry_label(entry: Any, index: int) -> str:
     return str(index)
 
 
-@cache
-def load_platforms(path: Path | None = None) -> list[PlatformProfile]:
+def load_platforms(path: Path | None = None, *, lang: str | None = None
+                   ) -> list[PlatformProfile]:
     """The networks the app knows (``resources/platforms.yaml``)."""
-    return _load_list(PlatformProfile, path or resource("platforms.yaml"), "platforms")
+    return _load_platforms(path, _lang(lang))
 
 
 @cache
-def load_tiers(path: Path | None = None) -> list[ServiceTier]:
+def _load_platforms(path: Path | None, lang: str) -> list[PlatformProfile]:
+    return _load_list(PlatformProfile, path or resource("platforms.yaml"), "platforms", lang)
+
+
+def load_tiers(path: Path | None = None, *, lang: str | None = None) -> list[ServiceTier]:
     """The three agency service tiers, light / mid / full (``resources/tiers.yaml``)."""
+    return _load_tiers(path, _lang(lang))
+
+
+@cache
+def _load_tiers(path: Path | None, lang: str) -> list[ServiceTier]:
     path = path or resource("tiers.yaml")
-    tiers = _load_list(ServiceTier, path, "tiers")
+    tiers = _load_list(ServiceTier, path, "tiers", lang)
     for tier in tiers:
         if tier.posts_max is not None and tier.posts_max < tier.posts_min:
             raise ContentError(path, f"tiers[{tier.id}].posts_max", "is below posts_min")
@@ -162,11 +193,16 @@ def load_tier_prices(path: Path | None = None) -> TierPrices:
     return _validate(TierPrices, data, path, prefix=("prices",))
 
 
-@cache
-def load_goal_types(path: Path | None = None) -> list[GoalTypeInfo]:
+def load_goal_types(path: Path | None = None, *, lang: str | None = None
+                    ) -> list[GoalTypeInfo]:
     """The nine goal types with their metrics (``resources/goals.yaml``)."""
+    return _load_goal_types(path, _lang(lang))
+
+
+@cache
+def _load_goal_types(path: Path | None, lang: str) -> list[GoalTypeInfo]:
     path = path or resource("goals.yaml")
-    goals = _load_list(GoalTypeInfo, path, "goals")
+    goals = _load_list(GoalTypeInfo, path, "goals", lang)
     expected = {g.value for g in GoalType}
     found = [g.id for g in goals]
     unknown = [gid for gid in found if gid not in expected]
@@ -179,11 +215,15 @@ def load_goal_types(path: Path | None = None) -> list[GoalTypeInfo]:
     return sorted(goals, key=lambda g: order[g.id])
 
 
-@cache
-def load_labels(path: Path | None = None) -> dict[str, str]:
+def load_labels(path: Path | None = None, *, lang: str | None = None) -> dict[str, str]:
     """Labels for the policy responsibilities, keyed by ``TaskKind`` value."""
+    return _load_labels(path, _lang(lang))
+
+
+@cache
+def _load_labels(path: Path | None, lang: str) -> dict[str, str]:
     path = path or resource("labels.yaml")
-    tasks = _read_yaml(path).get("tasks")
+    tasks = _in_language(_read_yaml(path), lang).get("tasks")
     if not isinstance(tasks, dict):
         raise ContentError(path, "tasks", "expected a mapping of task ids to labels")
     for key, value in tasks.items():
@@ -197,12 +237,17 @@ def load_labels(path: Path | None = None) -> dict[str, str]:
     return {str(k): str(v) for k, v in tasks.items()}
 
 
-@cache
-def load_checklist(path: Path | None = None, platforms_path: Path | None = None) -> Checklist:
+def load_checklist(path: Path | None = None, platforms_path: Path | None = None, *,
+                   lang: str | None = None) -> Checklist:
     """The six-point readiness checklist (``resources/checklist.yaml``)."""
+    return _load_checklist(path, platforms_path, _lang(lang))
+
+
+@cache
+def _load_checklist(path: Path | None, platforms_path: Path | None, lang: str) -> Checklist:
     path = path or resource("checklist.yaml")
-    platforms = load_platforms(platforms_path)
-    data = _read_yaml(path)
+    platforms = load_platforms(platforms_path, lang=lang)
+    data = _in_language(_read_yaml(path), lang)
     _expand_platform_options(data, path, platforms)
     checklist = _validate(Checklist, data, path)
     platform_ids = {p.id for p in platforms}
@@ -266,40 +311,38 @@ def _expand_platform_options(
             q["options"] = [{"id": p.id, "label": p.name, "score": 1.0} for p in platforms]
 
 
-def _by_id(items: Callable[[], list[Any]]) -> Callable[[], dict[str, Any]]:
-    @cache
-    def index() -> dict[str, Any]:
-        return {item.id: item for item in items()}
-
-    return index
+@cache
+def _platforms_by_id(lang: str) -> dict[str, PlatformProfile]:
+    return {item.id: item for item in load_platforms(lang=lang)}
 
 
-_platforms_by_id: Callable[[], dict[str, PlatformProfile]] = _by_id(load_platforms)
-_goals_by_id: Callable[[], dict[str, GoalTypeInfo]] = _by_id(load_goal_types)
+@cache
+def _goals_by_id(lang: str) -> dict[str, GoalTypeInfo]:
+    return {item.id: item for item in load_goal_types(lang=lang)}
 
 
-def platform_name(platform_id: str) -> str:
+def platform_name(platform_id: str, lang: str | None = None) -> str:
     """``"instagram"`` -> ``"Instagram"``; unknown ids (custom networks) come back as given."""
-    profile = _platforms_by_id().get(platform_id)
+    profile = _platforms_by_id(_lang(lang)).get(platform_id)
     return profile.name if profile is not None else platform_id
 
 
-def platform_profile(platform_id: str) -> PlatformProfile | None:
-    return _platforms_by_id().get(platform_id)
+def platform_profile(platform_id: str, lang: str | None = None) -> PlatformProfile | None:
+    return _platforms_by_id(_lang(lang)).get(platform_id)
 
 
-def task_label(task: TaskKind) -> str:
+def task_label(task: TaskKind, lang: str | None = None) -> str:
     """``TaskKind.ANSWERING`` -> ``"Answering comments and messages"``."""
-    return _(load_labels()[TaskKind(task).value])
+    return load_labels(lang=lang)[TaskKind(task).value]
 
 
-def goal_types_for(kind: str) -> list[GoalTypeInfo]:
+def goal_types_for(kind: str, lang: str | None = None) -> list[GoalTypeInfo]:
     """The goal types offered to an organization of this kind ("small_business" /
     "nonprofit"): the nine general ones, plus donations, volunteers and advocacy for a
     nonprofit."""
-    return [g for g in load_goal_types() if not g.kinds or kind in g.kinds]
+    return [g for g in load_goal_types(lang=lang) if not g.kinds or kind in g.kinds]
 
 
-def goal_type_info(goal_type: GoalType) -> GoalTypeInfo:
-    info: GoalTypeInfo = _goals_by_id()[GoalType(goal_type).value]
+def goal_type_info(goal_type: GoalType, lang: str | None = None) -> GoalTypeInfo:
+    info: GoalTypeInfo = _goals_by_id(_lang(lang))[GoalType(goal_type).value]
     return info

@@ -45,7 +45,14 @@ from smready.domain.policy import (
     Training,
     WorkTimeRule,
 )
-from smready.domain.project import SCHEMA_VERSION, Action, Project
+from smready.domain.project import (
+    DOCUMENT_LANGUAGES,
+    SCHEMA_VERSION,
+    Action,
+    Language,
+    Project,
+    document_language,
+)
 from smready.domain.readiness import AnswerValue, ReadinessAnswers
 from smready.domain.results import (
     LevelResult,
@@ -59,6 +66,7 @@ from smready.domain.results import (
 )
 
 __all__ = [
+    "DOCUMENT_LANGUAGES",
     "SCHEMA_VERSION",
     "Action",
     "Agencies",
@@ -72,6 +80,7 @@ __all__ = [
     "GoalType",
     "GoalTypeInfo",
     "HRRules",
+    "Language",
     "Level",
     "LevelCap",
     "LevelResult",
@@ -112,6 +121,7 @@ __all__ = [
     "TierPrices",
     "Training",
     "WorkTimeRule",
+    "document_language",
     "privacy_law_for",
     "smart_gaps",
 ]

@@ -15,8 +15,10 @@ from smready.domain.policy import PolicyAnswers
 from smready.domain.readiness import ReadinessAnswers
 
 SCHEMA_VERSION: Literal[1] = 1
-Language = Literal["en"]
-"""Document language. Finnish ("fi") and Bengali ("bn") will be added here."""
+Language = Literal["en", "fi", "bn"]
+"""Document language: the language the project's policy, report and acknowledgement sheet
+are written in (independent of the app's UI language)."""
+DOCUMENT_LANGUAGES: tuple[Language, ...] = ("en", "fi", "bn")
 
 
 def _now() -> dt.datetime:
@@ -60,3 +62,16 @@ class Project(StrictModel):
 
     def touch(self) -> None:
         self.modified = _now()
+
+
+def document_language(project: Project, override: str | None = None) -> Language:
+    """The language ``project``'s documents are written in: ``override`` (one export's
+    ``--language``) when given, else the project's own ``language``. The one place every
+    renderer, the CLI and the render worker ask."""
+    from smready.i18n import UnknownLanguage, normalize_language
+
+    code = normalize_language(override) if override is not None else project.language
+    if code not in DOCUMENT_LANGUAGES:
+        raise UnknownLanguage(f"unknown document language {code!r}; smready writes documents "
+                              f"in: {', '.join(DOCUMENT_LANGUAGES)}")
+    return code

@@ -18,6 +18,7 @@ from smready.rendering.model import (
 
 if TYPE_CHECKING:
     from smready.domain import Project
+    from smready.i18n import Translation
     from smready.rendering.charts import radar_svg
     from smready.rendering.export import RenderError, document_bytes, export_document
     from smready.rendering.html import render_html
@@ -42,11 +43,13 @@ def __getattr__(name: str) -> Any:
     return value
 
 
-def pdf_bytes(project: Project, doc: DocKind, paper: Paper = "a4") -> bytes:
-    """The PDF of ``doc`` (imports WeasyPrint on first use)."""
+def pdf_bytes(project: Project, doc: DocKind, paper: Paper = "a4", *,
+              t: Translation | None = None) -> bytes:
+    """The PDF of ``doc`` in the language of ``t``, the project's document language when
+    None (imports WeasyPrint on first use)."""
     from smready.rendering import pdf
 
-    return pdf.pdf_bytes(project, doc, paper)
+    return pdf.pdf_bytes(project, doc, paper, t=t)
 
 
 __all__ = [

@@ -14,8 +14,9 @@ to decide, and has no signature lines.
 from __future__ import annotations
 
 from smready.domain import OrgKind, PolicyGap, Project, SizeBand, TaskKind
-from smready.i18n import _
-from smready.rendering.context import add_months, format_date, load_logo
+from smready.formatting import Formats, formats
+from smready.i18n import Translation, translation
+from smready.rendering.context import add_months, load_logo
 from smready.rendering.model import (
     Block,
     Bullets,
@@ -84,7 +85,7 @@ def role_of(project: Project, person: str) -> str:
     return next((_clean(c) for c in candidates if c.strip()), "")
 
 
-def parts_of(project: Project, person: str) -> list[str]:
+def parts_of(project: Project, person: str, t: Translation) -> list[str]:
     """What the policy asks of this person, one short phrase each."""
     from smready.content import task_label
 
@@ -93,20 +94,20 @@ def parts_of(project: Project, person: str) -> list[str]:
     for spokesperson in pol.spokespeople:
         if _same(spokesperson.name, person):
             topics = _clean(spokesperson.topics).rstrip(".")
-            parts.append(_("Speaks for the organization ({topics})").format(topics=topics)
-                         if topics else _("Speaks for the organization"))
+            parts.append(t("Speaks for the organization ({topics})").format(topics=topics)
+                         if topics else t("Speaks for the organization"))
             if spokesperson.may_approve_posts:
-                parts.append(_("Approves posts before they go out"))
+                parts.append(t("Approves posts before they go out"))
     for item in pol.responsibilities:
-        label = task_label(item.task)
+        label = task_label(item.task, t.lang)
         if _same(item.person, person):
             parts.append(label)
         elif _same(item.backup, person):
-            parts.append(_("{task} (backup)").format(task=label))
+            parts.append(t("{task} (backup)").format(task=label))
     if any(_same(c.name, person) for c in pol.escalation.crisis_contacts):
-        parts.append(_("Crisis contact"))
+        parts.append(t("Crisis contact"))
     if any(_same(a, person) for a in pol.training.ambassadors):
-        parts.append(_("Social media ambassador"))
+        parts.append(t("Social media ambassador"))
     return list(dict.fromkeys(parts))
 
 
@@ -117,109 +118,115 @@ def _ask(project: Project) -> str:
     return _clean(project.policy.review.approver) or _clean(project.organization.contact.name)
 
 
-def _policy_facts(project: Project) -> list[Block]:
+def _policy_facts(project: Project, t: Translation, fmt: Formats) -> list[Block]:
     rev = project.policy.review
     org = project.organization.name.strip()
     facts: list[Block] = [
-        Text(lead=_("Policy:"), text=_("Social media policy of {org}").format(org=org)),
-        Text(lead=_("Version:"), text=rev.version.strip()),
-        Text(lead=_("Effective from:"), text=format_date(rev.effective_date)),
+        Text(lead=t("Policy:"), text=t("Social media policy of {org}").format(org=org)),
+        Text(lead=t("Version:"), text=rev.version.strip()),
+        Text(lead=t("Effective from:"), text=fmt.date(rev.effective_date)),
     ]
     if rev.effective_date is not None:
-        facts.append(Text(lead=_("Next review:"), text=format_date(
+        facts.append(Text(lead=t("Next review:"), text=fmt.date(
             add_months(rev.effective_date, rev.cadence_months))))
     return facts
 
 
-def _statement(project: Project) -> str:
+def _statement(project: Project, t: Translation, fmt: Formats) -> str:
     rev = project.policy.review
-    return _(
+    return t(
         "I have read and understood the social media policy of {org}, version {version}, "
         "effective from {date}. I know whom to ask when I am unsure, and I agree to follow "
         "it.").format(org=project.organization.name.strip(), version=rev.version.strip(),
-                      date=format_date(rev.effective_date))
+                      date=fmt.date(rev.effective_date))
 
 
-def _person_section(project: Project, index: int, person: str) -> Section:
+def _person_section(project: Project, index: int, person: str, t: Translation,
+                    fmt: Formats) -> Section:
     role = role_of(project, person)
-    parts = parts_of(project, person)
-    blocks: list[Block] = [*_policy_facts(project)]
+    parts = parts_of(project, person, t)
+    blocks: list[Block] = [*_policy_facts(project, t, fmt)]
     if parts:
-        blocks += [Text(lead=_("Your part in this policy:"), text=""),
+        blocks += [Text(lead=t("Your part in this policy:"), text=""),
                    Bullets(items=tuple(Text(p) for p in parts))]
     ask = _ask(project)
     if ask and not _same(ask, person):
-        blocks.append(Text(lead=_("Questions:"), text=_(
+        blocks.append(Text(lead=t("Questions:"), text=t(
             "ask {who} whenever you are unsure what to post or how to answer.").format(who=ask)))
     blocks += [
-        Text(_statement(project)),
-        Signature(lines=((_("Name"), person), (_("Role"), role), (_("Signature"), ""),
-                         (_("Date"), ""))),
+        Text(_statement(project, t, fmt)),
+        Signature(lines=((t("Name"), person), (t("Role"), role), (t("Signature"), ""),
+                         (t("Date"), ""))),
     ]
     return Section(id=f"ack{index + 1}",
-                   title=_("Acknowledgement — {name}").format(name=person),
+                   title=t("Acknowledgement — {name}").format(name=person),
                    blocks=tuple(blocks), page_break=index > 0, in_toc=False)
 
 
-def _draft_sections(gaps: list[PolicyGap]) -> list[Section]:
+def _draft_sections(gaps: list[PolicyGap], t: Translation) -> list[Section]:
     return [Section(
         id="draft",
-        title=_("This policy cannot be signed yet"),
+        title=t("This policy cannot be signed yet"),
         blocks=(
-            Note(lead=_("Draft — not yet approved."), text=_(
+            Note(lead=t("Draft — not yet approved."), text=t(
                 "Nobody should sign for a policy that is still being written. Print this "
                 "sheet again once the policy is complete and approved; it will then have a "
                 "page for each person named in it and a list for everyone else.")),
-            Text(lead=_("Still to decide:"), text=""),
+            Text(lead=t("Still to decide:"), text=""),
             Bullets(items=tuple(Text(g.message) for g in gaps)),
         ),
         in_toc=False)]
 
 
-def _footer(project: Project) -> str:
+def _footer(project: Project, t: Translation, fmt: Formats) -> str:
     rev = project.policy.review
-    return _("Social media policy of {org} — version {version}, effective {date}").format(
+    return t("Social media policy of {org} — version {version}, effective {date}").format(
         org=project.organization.name.strip(), version=rev.version.strip(),
-        date=format_date(rev.effective_date))
+        date=fmt.date(rev.effective_date))
 
 
-def build_acknowledgement(project: Project) -> Document:
+def build_acknowledgement(project: Project, t: Translation | None = None) -> Document:
+    """The acknowledgement sheet in the language of ``t`` (the document language when
+    None)."""
+    from smready.domain import document_language
     from smready.scoring import policy_gaps
 
+    t = t or translation(document_language(project))
+    fmt = formats(t.lang, project.organization.country)
     org = project.organization.name.strip()
-    gaps = policy_gaps(project)
+    gaps = policy_gaps(project, t.lang)
     complete = not gaps
     sections: list[Section] = []
     if not complete:
-        sections = _draft_sections(gaps)
+        sections = _draft_sections(gaps, t)
     else:
         people = people_to_sign(project)
-        sections = [_person_section(project, i, p) for i, p in enumerate(people)]
-        roster_intro = _("By signing below, each person confirms: {statement}").format(
-            statement=_statement(project))
+        sections = [_person_section(project, i, p, t, fmt) for i, p in enumerate(people)]
+        roster_intro = t("By signing below, each person confirms: {statement}").format(
+            statement=_statement(project, t, fmt))
         sections.append(Section(
             id="roster",
-            title=_("Acknowledgement — signatures") if not people
-            else _("Acknowledgement — further signatures"),
-            blocks=(*_policy_facts(project), Text(roster_intro), Table(
-                columns=(_("Name"), _("Role"), _("Signature"), _("Date")),
+            title=t("Acknowledgement — signatures") if not people
+            else t("Acknowledgement — further signatures"),
+            blocks=(*_policy_facts(project, t, fmt), Text(roster_intro), Table(
+                columns=(t("Name"), t("Role"), t("Signature"), t("Date")),
                 rows=tuple((Cell(""), Cell(""), Cell(""), Cell(""))
                            for _row in range(roster_rows(project))),
                 widths=(30, 20, 32, 18), roster=True)),
             page_break=bool(people), in_toc=False))
     return Document(
         kind="acknowledgement",
-        title=_("Policy acknowledgement"),
+        title=t("Policy acknowledgement"),
         organization=org,
-        subject=_("Signatures confirming that people have read the social media policy of "
+        subject=t("Signatures confirming that people have read the social media policy of "
                   "{org}.").format(org=org),
-        lang=project.language,
+        lang=t.lang,
         cover_facts=(),
         sections=tuple(sections),
         toc=False,
         cover=False,
         logo=load_logo(project.organization.logo_to_embed),
-        keywords=(_("acknowledgement"), org),
+        keywords=(t("acknowledgement"), org),
         draft=not complete,
-        footer=_footer(project) if complete else None,
+        footer=_footer(project, t, fmt) if complete else None,
     )

@@ -10,7 +10,8 @@ import math
 from xml.sax.saxutils import escape, quoteattr
 
 from smready.domain import ReadinessResult
-from smready.i18n import _
+from smready.formatting import native_digits
+from smready.i18n import Translation, current
 
 _FONT = "DejaVu Sans, smready bengali, Noto Sans Bengali, Lohit Bengali, sans-serif"
 
@@ -33,7 +34,8 @@ def _wrap(title: str, width: int = 18, lines: int = 2) -> list[str]:
     return [line[: width + 6] for line in out]
 
 
-def radar_svg(result: ReadinessResult, size: int = 360, *, compact: bool = False) -> str:
+def radar_svg(result: ReadinessResult, size: int = 360, *, compact: bool = False,
+              t: Translation | None = None) -> str:
     """The chart; ``compact`` labels each spoke with its number and score only (for a narrow
     panel that lists the titles in a table below), so the chart itself can be drawn larger."""
     points = result.points
@@ -50,7 +52,12 @@ def radar_svg(result: ReadinessResult, size: int = 360, *, compact: bool = False
     def poly(coords: list[tuple[float, float]]) -> str:
         return " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
 
-    title = _("Readiness by point, overall {score} of 100").format(score=round(result.overall))
+    t = t or current()  # documents pass their language; the window shows the UI's
+
+    def num(value: float) -> str:
+        return native_digits(str(round(value)), t.lang)
+
+    title = t("Readiness by point, overall {score} of 100").format(score=num(result.overall))
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-label={quoteattr(title)}>',
@@ -78,9 +85,9 @@ def radar_svg(result: ReadinessResult, size: int = 360, *, compact: bool = False
         anchor = "middle" if abs(math.cos(angle)) < 0.3 else (
             "start" if math.cos(angle) > 0 else "end")
         if compact:
-            lines = [f"{point.number}.", str(round(point.score))]
+            lines = [f"{num(point.number)}.", num(point.score)]
         else:
-            lines = [*_wrap(f"{point.number}. {point.title}"), str(round(point.score))]
+            lines = [*_wrap(f"{num(point.number)}. {point.title}"), num(point.score)]
         if math.sin(angle) < -0.3:
             y -= font_size * 1.2 * (len(lines) - 1)
         elif math.sin(angle) > 0.3:

@@ -1,6 +1,7 @@
 """Small helpers shared by the document builders (policy, report, acknowledgement).
 
-Dates and numbers as a reader expects them, "not decided yet" boxes, table cells, the logo.
+Whom to ask about an open decision, dates a number of months on, the logo. (Dates and
+numbers are formatted by ``smready.formatting``, in the document language.)
 This module imports none of the builders; the dispatcher that picks one is
 ``smready.rendering.documents.build_document``.
 """
@@ -12,20 +13,8 @@ from pathlib import Path
 
 from smready.domain import Project
 from smready.field_checks import MAX_LOGO_BYTES, sniff_image
-from smready.i18n import _
-from smready.rendering.model import Cell, Gap, Logo
-
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December",
-)
-
-
-def format_date(value: dt.date | None) -> str:
-    """A date the way a reader expects it in English prose: "5 March 2026"."""
-    if value is None:
-        return ""
-    return f"{value.day} {_(_MONTHS[value.month - 1])} {value.year}"
+from smready.i18n import Translation
+from smready.rendering.model import Logo
 
 
 def add_months(start: dt.date, months: int) -> dt.date:
@@ -38,14 +27,7 @@ def add_months(start: dt.date, months: int) -> dt.date:
                          day=min(start.day, calendar.monthrange(year, month)[1]))
 
 
-def format_number(value: float) -> str:
-    """1.0 -> "1", 2.5 -> "2.5", 12000 -> "12,000"."""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.1f}"
-
-
-def ask_whom(project: Project) -> str:
+def ask_whom(project: Project, t: Translation) -> str:
     """Who to ask about an open decision: the approver, else the contact, else a role."""
     review = project.policy.review
     contact = project.organization.contact
@@ -53,22 +35,7 @@ def ask_whom(project: Project) -> str:
         return review.approver.strip()
     if contact.name.strip():
         return contact.name.strip()
-    return _("the person who approves this policy")
-
-
-def gap(project: Project, what: str) -> Gap:
-    """A "not decided yet" box naming the decision and whom to ask."""
-    return Gap(_("Not decided yet — ask {who}: {what}").format(who=ask_whom(project), what=what))
-
-
-def gap_cell(project: Project) -> Cell:
-    return Cell(_("Not decided yet — ask {who}").format(who=ask_whom(project)), gap=True)
-
-
-def cell(value: str, project: Project) -> Cell:
-    """A table cell; an empty answer becomes a marked gap, never "None" or a blank."""
-    value = value.strip()
-    return Cell(value) if value else gap_cell(project)
+    return t("the person who approves this policy")
 
 
 def load_logo(logo_path: str | None) -> Logo | None:

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from smready.domain import Project
-from smready.i18n import _
+from smready.i18n import Translation, translation
 from smready.rendering.documents import build_document
 from smready.rendering.model import (
     Block,
@@ -191,7 +191,10 @@ def _add_block(doc: Any, block: Block) -> None:
             _add_text(paragraph, filled or "_" * 40, bold=bool(filled))
 
 
-def write_docx(document: Document, paper: Paper = "a4") -> bytes:
+def write_docx(document: Document, paper: Paper = "a4", t: Translation | None = None) -> bytes:
+    """The document as DOCX; its own words (draft mark, page footer) in ``t``, else in the
+    document's language."""
+    t = t or translation(document.lang)
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.shared import Mm, Pt
@@ -216,13 +219,13 @@ def write_docx(document: Document, paper: Paper = "a4") -> bytes:
     header = section.header.paragraphs[0]
     _add_text(header, document.organization)
     if document.draft:
-        _add_text(header, "    " + _("DRAFT — not yet approved"), bold=True)
+        _add_text(header, "    " + t("DRAFT — not yet approved"), bold=True)
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if document.footer is not None:
         _add_text(footer, document.footer)
     else:
-        before, _sep, rest = _("Page {page} of {pages}").partition("{page}")
+        before, _sep, rest = t("Page {page} of {pages}").partition("{page}")
         middle, _sep2, after = rest.partition("{pages}")
         _add_text(footer, before)
         _add_field(footer, "PAGE")
@@ -238,7 +241,7 @@ def write_docx(document: Document, paper: Paper = "a4") -> bytes:
     if document.cover:
         _add_text(doc.add_paragraph(), document.organization, bold=True)
         if document.draft:
-            _add_text(doc.add_paragraph(), _("Draft — not yet approved"), bold=True)
+            _add_text(doc.add_paragraph(), t("Draft — not yet approved"), bold=True)
         for label, value in document.cover_facts:
             paragraph = doc.add_paragraph()
             _add_text(paragraph, label + ": ")
@@ -258,5 +261,9 @@ def write_docx(document: Document, paper: Paper = "a4") -> bytes:
     return out.getvalue()
 
 
-def docx_bytes(project: Project, kind: DocKind, paper: Paper = "a4") -> bytes:
-    return write_docx(build_document(project, kind), paper)
+def docx_bytes(project: Project, kind: DocKind, paper: Paper = "a4", *,
+               t: Translation | None = None) -> bytes:
+    """``kind`` as DOCX in the language of ``t`` (the project's document language when
+    None)."""
+    document = build_document(project, kind, t)
+    return write_docx(document, paper, t)

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from smready.domain import Project
-from smready.i18n import _
+from smready.i18n import Translation, _
 from smready.rendering.model import DOC_KINDS, FORMATS, PAPERS, DocKind, Format, Paper
 from smready.storage.atomic import atomic_write_bytes
 from smready.storage.errors import printable, write_error_message
@@ -19,7 +19,10 @@ class RenderError(Exception):
     """A document could not be produced; the message says which and why."""
 
 
-def document_bytes(project: Project, doc: DocKind, fmt: Format, paper: Paper = "a4") -> bytes:
+def document_bytes(project: Project, doc: DocKind, fmt: Format, paper: Paper = "a4", *,
+                   t: Translation | None = None) -> bytes:
+    """``doc`` as ``fmt`` in the language of ``t`` (the project's document language when
+    None). Error messages are the caller's (UI or command line) language."""
     if doc not in DOC_KINDS:
         raise RenderError(_("Unknown document {doc!r}; choose one of: {choices}.").format(
             doc=doc, choices=", ".join(DOC_KINDS)))
@@ -33,14 +36,14 @@ def document_bytes(project: Project, doc: DocKind, fmt: Format, paper: Paper = "
         if fmt == "html":
             from smready.rendering.html import render_html
 
-            return render_html(project, doc, paper).encode("utf-8")
+            return render_html(project, doc, paper, t=t).encode("utf-8")
         if fmt == "pdf":
             from smready.rendering.pdf import pdf_bytes
 
-            return pdf_bytes(project, doc, paper)
+            return pdf_bytes(project, doc, paper, t=t)
         from smready.rendering.docx import docx_bytes
 
-        return docx_bytes(project, doc, paper)
+        return docx_bytes(project, doc, paper, t=t)
     except RenderError:
         raise
     except Exception as exc:
@@ -82,7 +85,9 @@ def write_atomically(data: bytes, out: Path) -> Path:
 
 
 def export_document(
-    project: Project, doc: DocKind, fmt: Format, out: Path, paper: Paper = "a4"
+    project: Project, doc: DocKind, fmt: Format, out: Path, paper: Paper = "a4", *,
+    t: Translation | None = None,
 ) -> Path:
-    """Render ``doc`` as ``fmt`` and write it to ``out`` atomically; returns ``out``."""
-    return write_atomically(document_bytes(project, doc, fmt, paper), Path(out))
+    """Render ``doc`` as ``fmt`` (in the language of ``t``, the project's document language
+    when None) and write it to ``out`` atomically; returns ``out``."""
+    return write_atomically(document_bytes(project, doc, fmt, paper, t=t), Path(out))

@@ -12,7 +12,7 @@ from functools import cache
 from markupsafe import Markup
 
 from smready.domain import Project
-from smready.i18n import _
+from smready.i18n import Translation, translation
 from smready.paths import resource
 from smready.rendering.documents import build_document
 from smready.rendering.env import environment
@@ -32,26 +32,34 @@ def css_string(text: str) -> str:
     return f'"{escaped}"'
 
 
-def _page_counter_css() -> str:
+#: CSS counter styles for page numbers in the language's own digits.
+_COUNTER_STYLES = {"bn": "bengali"}
+
+
+def _page_counter_css(t: Translation) -> str:
     """CSS ``content`` for the footer, from the translatable "Page {page} of {pages}"."""
-    parts = re.split(r"(\{page\}|\{pages\})", _("Page {page} of {pages}"))
+    parts = re.split(r"(\{page\}|\{pages\})", t("Page {page} of {pages}"))
+    style = _COUNTER_STYLES.get(t.lang)
+    suffix = f", {style}" if style else ""
     out = []
     for part in parts:
         if part == "{page}":
-            out.append("counter(page)")
+            out.append(f"counter(page{suffix})")
         elif part == "{pages}":
-            out.append("counter(pages)")
+            out.append(f"counter(pages{suffix})")
         elif part:
             out.append(css_string(part))
     return " ".join(out)
 
 
-def render_document(document: Document, paper: Paper = "a4", *, for_print: bool = False) -> str:
+def render_document(document: Document, paper: Paper = "a4", *, for_print: bool = False,
+                    t: Translation | None = None) -> str:
     """The document as HTML. ``for_print`` adds line-break points after @ . / in long
     addresses (``<wbr>``) for the fixed-width page of the PDF; the HTML file a person opens
     keeps the text exactly as typed and lets the browser wrap it."""
+    t = t or translation(document.lang)
     template = environment().get_template(f"{document.kind}.html")
-    footer = _page_counter_css() if document.footer is None else css_string(document.footer)
+    footer = _page_counter_css(t) if document.footer is None else css_string(document.footer)
     page_css = (
         f"@page {{ size: {PAPER_CSS[paper]}; "
         f"@bottom-center {{ content: {footer}; }} }}"
@@ -62,15 +70,17 @@ def render_document(document: Document, paper: Paper = "a4", *, for_print: bool 
         page_css=Markup(page_css),
         print_breaks=for_print,
         labels={
-            "contents": _("Contents"),
-            "logo": _("Logo of {org}").format(org=document.organization),
+            "contents": t("Contents"),
+            "logo": t("Logo of {org}").format(org=document.organization),
             "generator": "smready",
-            "draft_mark": _("DRAFT"),
-            "draft_cover": _("Draft — not yet approved"),
+            "draft_mark": t("DRAFT"),
+            "draft_cover": t("Draft — not yet approved"),
         },
     )
 
 
 def render_html(project: Project, doc: DocKind, paper: Paper = "a4", *,
-                for_print: bool = False) -> str:
-    return render_document(build_document(project, doc), paper, for_print=for_print)
+                for_print: bool = False, t: Translation | None = None) -> str:
+    """``doc`` as HTML in the language of ``t`` (the project's document language when
+    None)."""
+    return render_document(build_document(project, doc, t), paper, for_print=for_print, t=t)

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from smready.domain import Project
+from smready.i18n import Translation
 from smready.paths import resource, resources_dir, templates_dir
 from smready.rendering.html import render_html
 from smready.rendering.model import DocKind, Paper
@@ -261,6 +262,10 @@ def _html_to_pdf(html: str, fetcher: Any) -> bytes:
 
 
 def pdf_bytes(project: Project, doc: DocKind, paper: Paper = "a4", *,
+              t: Translation | None = None,
               should_stop: Callable[[], bool] | None = None) -> bytes:
-    return html_to_pdf(render_html(project, doc, paper, for_print=True),
+    """``doc`` as PDF in the language of ``t`` (the project's document language when None;
+    the render worker passes none, so a document is always in its project's language).
+    ``should_stop``: see :func:`html_to_pdf`."""
+    return html_to_pdf(render_html(project, doc, paper, for_print=True, t=t),
                        should_stop=should_stop)

@@ -32,10 +32,11 @@ from smready.domain import (
     WorkTimeRule,
 )
 from smready.domain.organization import GDPR_COUNTRIES
-from smready.glossary import Vocabulary, vocabulary
-from smready.i18n import _
+from smready.formatting import Formats, formats
+from smready.glossary import Vocabulary, fill_slots, vocabulary
+from smready.i18n import Translation, translation
 from smready.paths import resource
-from smready.rendering.context import ask_whom, format_date, format_number, load_logo
+from smready.rendering.context import add_months, ask_whom, load_logo
 from smready.rendering.model import Block, Bullets, Cell, Document, Gap, Note, Section, Table, Text
 from smready.yamlfile import safe_load
 
@@ -200,7 +201,7 @@ def load_clauses() -> tuple[SectionSpec, ...]:
 
 # --- user text in whole sentences ------------------------------------------------------------
 
-_FINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+_FINAL = re.compile(r"[.!?…।][\"'”’)\]]*$")
 _TRAILING = re.compile(r"[\s.,;:!—–-]+$")
 _SPACES = re.compile(r"[ \t]+")
 
@@ -222,10 +223,23 @@ def _tidy(text: str) -> str:
     return re.sub(r"(?<!\.)\.(?:\s*\.)+(?!\.)", ".", text)
 
 
-_SLOT_AT_START = re.compile(r"(^|[.!?:]\s+)\{(\w+)\}")
+_SLOT_AT_START = re.compile(r"(^|[.!?:।]\s+)\{(\w+)((?::\w+)?)\}")
 
 
-def _sentence(paragraph: str) -> str:
+def _capitalized(value: str) -> str:
+    from smready.glossary import Term
+
+    if isinstance(value, Term):
+        return value.capitalized()
+    return value[:1].upper() + value[1:]
+
+
+def full_stop(lang: str) -> str:
+    """What ends a sentence in ``lang``: "।" (daari) in Bengali, "." otherwise."""
+    return "।" if lang == "bn" else "."
+
+
+def _sentence(paragraph: str, stop: str = ".") -> str:
     text = _SPACES.sub(" ", paragraph.strip())
     text = re.sub(r"[\s,;:—–-]+$", "", text)
     if not text.endswith("..."):
@@ -236,17 +250,18 @@ def _sentence(paragraph: str) -> str:
     if text[0].islower():
         text = text[0].upper() + text[1:]
     if not _FINAL.search(text):
-        text += "."
+        text += stop
     return text
 
 
-def sentences(text: str) -> list[str]:
-    """User text as whole paragraphs: each starts with a capital and ends with one stop."""
+def sentences(text: str, stop: str = ".") -> list[str]:
+    """User text as whole paragraphs: each starts with a capital and ends with one stop
+    (``stop``, the document language's, where the user wrote none)."""
     paragraphs = re.split(r"\n\s*\n", text.replace("\r\n", "\n"))
     out = []
     for para in paragraphs:
         joined = " ".join(line.strip() for line in para.splitlines() if line.strip())
-        sentence = _sentence(joined)
+        sentence = _sentence(joined, stop)
         if sentence and re.search(r"[^\W_]", sentence):  # not punctuation alone
             out.append(sentence)
     return out
@@ -300,25 +315,16 @@ def _block_texts(blocks: Sequence[Block]) -> list[str]:
 # --- the builder -----------------------------------------------------------------------------
 
 
-def _platform_name(platform: str) -> str:
+def _platform_name(platform: str, lang: str) -> str:
     from smready.content import platform_name
 
-    return platform_name(platform)
+    return platform_name(platform, lang)
 
 
-def _task_label(task: TaskKind) -> str:
+def _task_label(task: TaskKind, lang: str) -> str:
     from smready.content import task_label
 
-    return task_label(task)
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    last = [31, 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28,
-            31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-    return dt.date(year, month, min(day.day, last))
+    return task_label(task, lang)
 
 
 def next_review(project: Project) -> dt.date | None:
@@ -326,7 +332,7 @@ def next_review(project: Project) -> dt.date | None:
     review = project.policy.review
     if review.effective_date is None:
         return None
-    return _add_months(review.effective_date, review.cadence_months)
+    return add_months(review.effective_date, review.cadence_months)
 
 
 def _place(country: str) -> str:
@@ -340,10 +346,15 @@ def _place(country: str) -> str:
     return "other"
 
 
+def N_(message: str) -> str:
+    """Marks a string for translation where it is used, not where it is defined."""
+    return message
+
+
 _GROUP_LABELS = {
-    PersonGroup.VOLUNTEER: "volunteer",
-    PersonGroup.BOARD: "board member",
-    PersonGroup.CONTRACTOR: "contractor",
+    PersonGroup.VOLUNTEER: N_("volunteer"),
+    PersonGroup.BOARD: N_("board member"),
+    PersonGroup.CONTRACTOR: N_("contractor"),
 }
 
 
@@ -352,6 +363,8 @@ class _Builder:
     project: Project
     policy: PolicyAnswers
     vocab: Vocabulary
+    t: Translation
+    fmt: Formats
     sections: list[Section] = field(default_factory=list)
     facts: dict[str, object] = field(default_factory=dict)
     slots: dict[str, str] = field(default_factory=dict)
@@ -375,7 +388,7 @@ class _Builder:
                 found[key] = role.strip()
 
         for person in pol.people:
-            label = _GROUP_LABELS.get(person.group, "")
+            label = self.t(_GROUP_LABELS[person.group]) if person.group in _GROUP_LABELS else ""
             role = person.role.strip()
             if label and label.split()[0] not in role.casefold():
                 role = f"{label}, {role}" if role else label
@@ -456,26 +469,30 @@ class _Builder:
             # Named in the spokespeople table or the task table next to it, with roles there.
             "media_to": media_to,
             "router": router,
-            "approvers": _join(approvers),
+            "approvers": _join(approvers, self.t),
             "security_person": (self.person_for(TaskKind.SECURITY)
                                 or self.person_for(TaskKind.POINT_PERSON)),
             "point_person": self.person_for(TaskKind.POINT_PERSON),
             "answer_time": answer_time,
             "threats_to": (self.who(phrase(pol.comments.threats_to))
                            if phrase(pol.comments.threats_to)
-                           else self.vocab.spell(_("The first crisis contact"))),
+                           else self.vocab.spell(self.t("The first crisis contact"))),
             "safeguarding_lead": self.who(phrase(safeguarding.lead)),
             "ads_approver": self.who(phrase(pol.ads.approver)),
             "agency_contact": self.who(phrase(pol.agencies.contact)),
             "data_contact": self.who(phrase(pol.privacy.data_contact)),
-            "report_every": phrase(pol.measurement.report_every) or _("month"),
+            "report_every": phrase(pol.measurement.report_every) or self.t("month"),
             "report_to": report_to,
-            "refresher_months": str(pol.training.refresher_months),
-            "ambassadors": _join([self.who(a) for a in ambassadors]),
+            "refresher_months": self.fmt.integer(pol.training.refresher_months),
+            "ambassadors": _join([self.who(a) for a in ambassadors], self.t),
             "reviewer": self.person_for(TaskKind.POLICY_REVIEW),
             "legal_check_by": phrase(pol.review.legal_check_by),
         }
         self.place: str = place
+
+    @property
+    def stop(self) -> str:
+        return full_stop(self.t.lang)
 
     def fact(self, name: str) -> bool:
         if name in self.facts:
@@ -504,14 +521,16 @@ class _Builder:
                 and not any(self.fact(f) for f in when.without))
 
     def fill(self, template: str) -> str:
-        """Our own text: spelt for the country, slots filled (user text never respelt)."""
-        text = self.vocab.spell(_(template))
+        """Our own text in the document language: spelt for the country (English only),
+        slots filled in the form the translation asks for ({customers:par}); user text is
+        never respelt."""
+        text = self.vocab.spell(self.t(template))
         # A slot that starts a sentence starts with a capital, whatever was typed.
-        text = _SLOT_AT_START.sub(lambda m: f"{m.group(1)}{{{m.group(2)}__cap}}", text)
-        slots = {**self.slots, **{f"{k}__cap": v[:1].upper() + v[1:]
-                                  for k, v in self.slots.items()}}
+        text = _SLOT_AT_START.sub(lambda m: f"{m.group(1)}{{{m.group(2)}__cap{m.group(3)}}}",
+                                  text)
+        slots = {**self.slots, **{f"{k}__cap": _capitalized(v) for k, v in self.slots.items()}}
         try:
-            return _tidy(text.format_map(slots))
+            return _tidy(fill_slots(text, slots))
         except (KeyError, IndexError, ValueError) as exc:
             raise ClauseError(f"policy_clauses.yaml: unknown slot {exc} in {template!r}") from exc
 
@@ -519,20 +538,21 @@ class _Builder:
 
     def gap(self, spec: SectionSpec, what: str, field_path: str) -> Gap:
         what = self.fill(what)
-        return Gap(_("Not decided yet — ask {who}: {what}.").format(
+        return Gap(self.t("Not decided yet — ask {who}: {what}.").format(
             who=self.ask_whom(), what=what),
-            section=spec.wizard, field=field_path, message=_("Decide {what}.").format(what=what))
+            section=spec.wizard, field=field_path,
+            message=self.t("Decide {what}.").format(what=what))
 
     def ask_whom(self) -> str:
-        return phrase(ask_whom(self.project)) or _("the person who approves this policy")
+        return phrase(ask_whom(self.project, self.t))
 
     def cell(self, value: str, section: str, field_path: str, what: str) -> Cell:
         value = value.strip()
         if value:
             return Cell(value)
-        return Cell(_("Not decided yet — ask {who}").format(who=self.ask_whom()),
+        return Cell(self.t("Not decided yet — ask {who}").format(who=self.ask_whom()),
                     gap=True, section=section, field=field_path,
-                    message=_("Decide {what}.").format(what=self.vocab.spell(what)))
+                    message=self.t("Decide {what}.").format(what=self.vocab.spell(what)))
 
     # --- blocks made from the answers ------------------------------------------------
 
@@ -540,14 +560,14 @@ class _Builder:
         scope = self.policy.scope
         groups = []
         if scope.staff:
-            groups.append(_("staff: everyone we employ, full-time or part-time, including "
+            groups.append(self.t("staff: everyone we employ, full-time or part-time, including "
                             "managers"))
         if scope.volunteers:
-            groups.append(_("volunteers"))
+            groups.append(self.t("volunteers"))
         if scope.board:
-            groups.append(_("members of the board"))
+            groups.append(self.t("members of the board"))
         if scope.contractors:
-            groups.append(_("contractors, freelancers and agencies working for us"))
+            groups.append(self.t("contractors, freelancers and agencies working for us"))
         return [self.vocab.spell(g) for g in groups]
 
     def block(self, spec: SectionSpec, name: str) -> list[Block]:
@@ -573,12 +593,13 @@ class _Builder:
         # An account without a named owner is looked after by the point person.
         point_person = self.person_for(TaskKind.POINT_PERSON)
         return [Table(
-            columns=(_("Platform"), _("Account"), _("Owner"), _("What we use it for")),
+            columns=(self.t("Platform"), self.t("Account"), self.t("Owner"),
+                     self.t("What we use it for")),
             rows=tuple(
-                (Cell(_platform_name(a.platform)), Cell(a.handle.strip() or "—"),
+                (Cell(_platform_name(a.platform, self.t.lang)), Cell(a.handle.strip() or "—"),
                  self.cell(self.who(a.owner.strip() or point_person)
                            if (a.owner.strip() or point_person) else "", spec.wizard,
-                           "accounts.owner", _("who owns each official account")),
+                           "accounts.owner", self.t("who owns each official account")),
                  Cell(phrase(a.purpose) or "—"))
                 for a in accounts),
             widths=(18, 22, 26, 34))]
@@ -588,23 +609,23 @@ class _Builder:
 
         items = []
         for goal in self.project.goals:
-            info = goal_type_info(goal.goal_type)
+            info = goal_type_info(goal.goal_type, self.t.lang)
             name = self.vocab.goal_name(goal.goal_type.value, info.name)
             metric = phrase(goal.metric)
-            platform = (phrase(_platform_name(goal.platform.strip()))
+            platform = (phrase(_platform_name(goal.platform.strip(), self.t.lang))
                         if phrase(goal.platform) else "")
             text = metric or self.vocab.spell(phrase(info.description))
             if platform and platform.casefold() not in text.casefold():
-                text += " " + _("on {platform}").format(platform=platform)
+                text += " " + self.t("on {platform}").format(platform=platform)
             if goal.baseline is not None and goal.target is not None:
-                text += ": " + _("from {baseline} to {target}").format(
-                    baseline=format_number(goal.baseline), target=format_number(goal.target))
+                text += ": " + self.t("from {baseline} to {target}").format(
+                    baseline=self.fmt.number(goal.baseline), target=self.fmt.number(goal.target))
             elif goal.target is not None:
-                text += ": " + _("reach {target}").format(target=format_number(goal.target))
+                text += ": " + self.t("reach {target}").format(target=self.fmt.number(goal.target))
             if goal.deadline is not None:
-                text += " " + _("by {date}").format(date=format_date(goal.deadline))
-            text = _sentence(text)
-            why = sentences(goal.relevance)
+                text += " " + self.t("by {date}").format(date=self.fmt.date(goal.deadline))
+            text = _sentence(text, self.stop)
+            why = sentences(goal.relevance, self.stop)
             if why:
                 text += " " + " ".join(why)
             items.append(Text(text=text, lead=name + "."))
@@ -615,11 +636,12 @@ class _Builder:
         if not people:
             return []
         return [Table(
-            columns=(_("Name"), _("Role"), _("Speaks about"), _("Contact"), _("Approves posts")),
+            columns=(self.t("Name"), self.t("Role"), self.t("Speaks about"), self.t("Contact"),
+                     self.t("Approves posts")),
             rows=tuple(
                 (Cell(s.name.strip()), Cell(s.role.strip() or "—"), Cell(phrase(s.topics) or "—"),
                  Cell(s.contact.strip() or "—"),
-                 Cell(_("Yes") if s.may_approve_posts else _("No")))
+                 Cell(self.t("Yes") if s.may_approve_posts else self.t("No")))
                 for s in people),
             widths=(20, 20, 24, 24, 12))]
 
@@ -646,19 +668,20 @@ class _Builder:
             return self.who(phrase(name))
 
         for r in listed:
-            label = _task_label(r.task)
-            notes = sentences(r.notes)
+            label = _task_label(r.task, self.t.lang)
+            notes = sentences(r.notes, self.stop)
             if notes:
                 label += ". " + " ".join(notes)
             table_rows.append((
                 Cell(label),
                 self.cell(person(r.person) if phrase(r.person) else "", spec.wizard,
                           f"responsibilities.{r.task.value}",
-                          _("who is responsible for {task}").format(
-                              task=_task_label(r.task).lower())),
+                          self.t("who is responsible for {task}").format(
+                              task=_task_label(r.task, self.t.lang).lower())),
                 Cell(person(r.backup) if phrase(r.backup) else "—"),
                 Cell(phrase(r.response_time) or "—")))
-        return [Table(columns=(_("Task"), _("Person"), _("Backup"), _("Timing")),
+        return [Table(columns=(self.t("Task"), self.t("Person"), self.t("Backup"),
+                               self.t("Timing")),
                       rows=tuple(table_rows), widths=(36, 24, 22, 18))]
 
     def people_table(self, spec: SectionSpec) -> list[Block]:
@@ -666,14 +689,14 @@ class _Builder:
         if not people:
             return []
         groups = {
-            PersonGroup.STAFF: _("Staff"),
-            PersonGroup.VOLUNTEER: _("Volunteer"),
-            PersonGroup.BOARD: _("Board member"),
-            PersonGroup.CONTRACTOR: _("Contractor"),
+            PersonGroup.STAFF: self.t("Staff"),
+            PersonGroup.VOLUNTEER: self.t("Volunteer"),
+            PersonGroup.BOARD: self.t("Board member"),
+            PersonGroup.CONTRACTOR: self.t("Contractor"),
         }
         return [
             Text(self.fill("Other people named in this policy:")),
-            Table(columns=(_("Name"), _("Role"), _("Staff or volunteer")),
+            Table(columns=(self.t("Name"), self.t("Role"), self.t("Staff or volunteer")),
                   rows=tuple((Cell(p.name.strip()), Cell(phrase(p.role) or "—"),
                               Cell(groups[p.group])) for p in people),
                   widths=(34, 40, 26)),
@@ -685,7 +708,7 @@ class _Builder:
             return []
         return [
             Text(self.fill("Crisis contacts, in this order:")),
-            Table(columns=(_("Name"), _("Role"), _("E-mail"), _("Phone")),
+            Table(columns=(self.t("Name"), self.t("Role"), self.t("E-mail"), self.t("Phone")),
                   rows=tuple((Cell(c.name.strip()), Cell(c.role.strip() or "—"),
                               Cell(c.email.strip() or "—"), Cell(c.phone.strip() or "—"))
                              for c in contacts),
@@ -698,38 +721,46 @@ class _Builder:
         metrics: list[str] = []
         for goal in self.project.goals:
             chosen = phrase(goal.metric)
-            names = [chosen] if chosen else list(goal_type_info(goal.goal_type).metrics[:3])
+            info = goal_type_info(goal.goal_type, self.t.lang)
+            names = [chosen] if chosen else list(info.metrics[:3])
             for name in names:
                 if name.casefold() not in (m.casefold() for m in metrics):
                     metrics.append(name)
         if not metrics:
             return []
         return [Text(lead=self.fill("What we measure."),
-                     text=_sentence("; ".join(metrics)))]
+                     text=_sentence("; ".join(metrics), self.stop))]
 
     def review_table(self, spec: SectionSpec) -> list[Block]:
         rev = self.policy.review
         due = next_review(self.project)
         approver = (", ".join(x for x in (rev.approver.strip(), rev.approver_role.strip()) if x)
                     if rev.approver.strip() else "")
+        n, months = rev.cadence_months, self.fmt.integer(rev.cadence_months)
         if due is not None:
-            next_text = _("by {date} ({n} months after it takes effect), or sooner when laws, "
-                          "platforms or our team change").format(date=format_date(due),
-                                                                 n=rev.cadence_months)
+            next_text = self.t.ngettext(
+                "by {date} ({n} month after it takes effect), or sooner when laws, platforms "
+                "or our team change",
+                "by {date} ({n} months after it takes effect), or sooner when laws, "
+                "platforms or our team change", n).format(date=self.fmt.date(due), n=months)
         else:
-            next_text = _("{n} months after it takes effect, or sooner when laws, platforms "
-                          "or our team change").format(n=rev.cadence_months)
+            next_text = self.t.ngettext(
+                "{n} month after it takes effect, or sooner when laws, platforms or our team "
+                "change",
+                "{n} months after it takes effect, or sooner when laws, platforms "
+                "or our team change", n).format(n=months)
         rows = [
-            (Cell(_("Version")), self.cell(rev.version, spec.wizard, "review.version",
-                                           _("the version number of this policy"))),
-            (Cell(_("Effective from")),
-             self.cell(format_date(rev.effective_date), spec.wizard, "review.effective_date",
-                       _("the date this policy takes effect"))),
-            (Cell(_("Approved by")), self.cell(approver, spec.wizard, "review.approver",
-                                               _("who approves this policy"))),
-            (Cell(_("Next review")), Cell(next_text)),
+            (Cell(self.t("Version")), self.cell(rev.version, spec.wizard, "review.version",
+                                           self.t("the version number of this policy"))),
+            (Cell(self.t("Effective from")),
+             self.cell(self.fmt.date(rev.effective_date), spec.wizard, "review.effective_date",
+                       self.t("the date this policy takes effect"))),
+            (Cell(self.t("Approved by")), self.cell(approver, spec.wizard, "review.approver",
+                                               self.t("who approves this policy"))),
+            (Cell(self.t("Next review")), Cell(next_text)),
         ]
-        return [Table(columns=(_("Item"), _("Detail")), rows=tuple(rows), widths=(28, 72))]
+        return [Table(columns=(self.t("Item"), self.t("Detail")), rows=tuple(rows),
+                      widths=(28, 72))]
 
     # --- sections --------------------------------------------------------------------
 
@@ -768,14 +799,14 @@ class _Builder:
                 continue
             if level == 1:
                 number = sum(1 for s in self.sections if s.level == 1) + 1
-                number_title = f"{number}. {number_title}"
+                number_title = f"{self.fmt.integer(number)}. {number_title}"
             self.sections.append(Section(id=f"s{len(self.sections) + 1}", title=number_title,
                                          blocks=tuple(blocks), level=level))
 
     def user_text(self, spec: SectionSpec, clause: Clause, lead: str,
                   current: list[Block]) -> None:
         value = self.answer(clause.text)
-        paragraphs = sentences(value)
+        paragraphs = sentences(value, self.stop)
         previous = " ".join(_block_texts(current[-1:]))
         if paragraphs and clause.drop_if_repeated and _repeats(" ".join(paragraphs), previous):
             paragraphs = []
@@ -806,11 +837,11 @@ def _fragments(items: Sequence[str]) -> list[Block]:
         Text(item + (";" if n < len(items) - 1 else ".")) for n, item in enumerate(items)))]
 
 
-def _join(names: Sequence[str]) -> str:
+def _join(names: Sequence[str], t: Translation) -> str:
     names = [n for n in names if n]
     if len(names) <= 1:
         return "".join(names)
-    return _("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
+    return t("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
 
 
 def _walk_gaps(document: Document) -> Iterator[Gap | Cell]:
@@ -828,33 +859,40 @@ def open_decisions(document: Document) -> list[Gap | Cell]:
     return list(_walk_gaps(document))
 
 
-def build_policy(project: Project) -> Document:
+def build_policy(project: Project, t: Translation | None = None) -> Document:
+    """The policy of ``project`` in the language of ``t`` (the project's document language
+    when None)."""
+    from smready.domain import document_language
+
+    t = t or translation(document_language(project))
     policy = project.policy  # the one policy: what the wizard shows and the gaps check
-    builder = _Builder(project=project, policy=policy, vocab=vocabulary(project.organization))
+    fmt = formats(t.lang, project.organization.country)
+    builder = _Builder(project=project, policy=policy,
+                       vocab=vocabulary(project.organization, t.lang), t=t, fmt=fmt)
     builder.compute()
     for spec in load_clauses():
         builder.section(spec)
     rev = policy.review
-    facts: list[tuple[str, str]] = [(_("Version"), rev.version.strip())]
+    facts: list[tuple[str, str]] = [(t("Version"), rev.version.strip())]
     if rev.effective_date:
-        facts.append((_("Effective from"), format_date(rev.effective_date)))
+        facts.append((t("Effective from"), fmt.date(rev.effective_date)))
     if rev.approver.strip():
-        facts.append((_("Approved by"), ", ".join(
+        facts.append((t("Approved by"), ", ".join(
             x for x in (rev.approver.strip(), rev.approver_role.strip()) if x)))
     due = next_review(project)
     if due is not None:
-        facts.append((_("Next review"), format_date(due)))
+        facts.append((t("Next review"), fmt.date(due)))
     org = project.organization
-    kind = _("nonprofit") if org.is_nonprofit else _("small business")
+    kind = t("nonprofit") if org.is_nonprofit else t("small business")
     return Document(
         kind="policy",
-        title=_("Social media policy"),
+        title=t("Social media policy"),
         organization=org.name.strip(),
-        subject=_("How {org} uses social media: rules, responsibilities and contacts ({kind}).")
+        subject=t("How {org} uses social media: rules, responsibilities and contacts ({kind}).")
         .format(org=org.name.strip(), kind=kind),
-        lang=project.language,
+        lang=t.lang,
         cover_facts=tuple((k, v) for k, v in facts if v),
         sections=tuple(builder.sections),
         logo=load_logo(org.logo_to_embed),
-        keywords=(_("social media policy"), org.name.strip()),
+        keywords=(t("social media policy"), org.name.strip()),
     )

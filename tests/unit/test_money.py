@@ -28,12 +28,12 @@ def plan(country: str = "", platforms: tuple[str, ...] = ("instagram", "facebook
 
 
 @pytest.mark.parametrize(("country", "expected"), [
-    ("FI", "860\u00a0€–1\u00a0300\u00a0€ a month"),
-    ("GB", "£760–£1,100 a month"),
-    ("US", "$1,000–$1,500 a month"),
-    ("IE", "€860–€1,300 a month"),
+    ("FI", "860–1\u00a0300\u00a0€ a month"),
+    ("GB", "£760–1,100 a month"),
+    ("US", "$1,000–1,500 a month"),
+    ("IE", "€860–1,300 a month"),
     # No stated rate for yen: US prices, in dollars, never a made-up amount.
-    ("JP", "$1,000–$1,500 a month"),
+    ("JP", "$1,000–1,500 a month"),
 ])
 def test_agency_cost_in_the_countrys_currency(country: str, expected: str) -> None:
     tier = resource_check(plan(country)).tier

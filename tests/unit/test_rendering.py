@@ -237,7 +237,7 @@ def test_failure_inside_a_writer_becomes_render_error(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import smready.rendering.docx as docx_module
 
-    def boom(*_args: object) -> bytes:
+    def boom(*_args: object, **_kwargs: object) -> bytes:
         raise OSError("disk on fire")
 
     monkeypatch.setattr(docx_module, "docx_bytes", boom)

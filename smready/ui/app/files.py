@@ -32,6 +32,7 @@ from smready.storage import (
     write_autosave,
 )
 from smready.ui.app.controller import ProjectController
+from smready.ui.app.preferences import default_document_language
 from smready.ui.app.recent import LAST_DIR_KEY, recent_files, set_recent_files
 from smready.ui.widgets.dates import show_time
 
@@ -193,6 +194,8 @@ class FileManager(QObject):
             return False
         fallback = _("My business") if kind is OrgKind.SMALL_BUSINESS else _("My organization")
         project = Project.new(name.strip()[:200] or fallback, kind)
+        # The documents' language from Preferences (validated by the model on assignment).
+        setattr(project, "language", default_document_language())  # noqa: B010
         self._switch(project, None)
         return True
 

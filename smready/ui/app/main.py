@@ -14,6 +14,7 @@ import smready
 from smready.i18n import UnknownLanguage
 from smready.ui.app.fonts import register_bundled_fonts
 from smready.ui.app.import_hook import speed_up_feature_check
+from smready.ui.app.preferences import choose_ui_language
 from smready.ui.app.qt_translations import apply_ui_language, take_lang_option
 from smready.ui.styles import dark_palette
 
@@ -76,8 +77,8 @@ def run(argv: list[str]) -> int:
         return 2
     speed_up_feature_check()  # ~55 ms less for the imports that follow
     app = setup_application(argv)
-    if lang is not None:
-        apply_ui_language(lang)
+    # --lang > Preferences > the system's languages (after the settings' names are set).
+    apply_ui_language(choose_ui_language(lang))
     from smready.ui.app.main_window import MainWindow  # after the QApplication exists
 
     # The start page paints first; the workspace is built right after (see MainWindow).

@@ -46,10 +46,11 @@ from PySide6.QtWidgets import (
 )
 
 import smready
-from smready.i18n import _
+from smready.i18n import _, ngettext
 from smready.ui.app.recent import recent_files
 from smready.ui.pages.start import StartPage, example_files
 from smready.ui.styles import SUBTITLE, heading_font
+from smready.ui.widgets.dates import show_number
 from smready.ui.widgets.icons import icon
 from smready.ui.widgets.labels import muted
 
@@ -114,7 +115,19 @@ def completion_mark(done: int, total: int) -> str:
     """"✓" when everything is done, "4/11" on the way, nothing before the start."""
     if total <= 0:
         return ""
-    return "✓" if done >= total else f"{done}/{total}"
+    return "✓" if done >= total else f"{show_number(done)}/{show_number(total)}"
+
+
+def restart_command(path: Path | None) -> tuple[str, list[str]]:
+    """The program and arguments that start smready again (the bundle's own executable, or
+    this Python running the app module), opening ``path`` if given. ``--lang`` is not passed
+    on: the new process takes the language just saved in Preferences."""
+    import sys
+
+    files = [str(path)] if path is not None else []
+    if getattr(sys, "frozen", False):
+        return sys.executable, files
+    return sys.executable, ["-m", "smready.ui.app.main", *files]
 
 
 class _NavDelegate(QStyledItemDelegate):
@@ -258,6 +271,7 @@ class MainWindow(QMainWindow):
         self._on_recent_files_changed()
         self._update_title()
         self.show_start_page()
+        self._restarting = False
         if deferred:
             self._first_paint = _AfterFirstPaint(self, self._start_building)
             # A window that is never painted (minimized, hidden) still gets its workspace.
@@ -461,6 +475,11 @@ class MainWindow(QMainWindow):
             # Text fields handle these keys themselves; the menu entries serve mouse users.
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        self.preferences_action = self._action(_("Pre&ferences…"),
+                                               self._on_preferences_triggered, shortcut="Ctrl+,")
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        edit_menu.addAction(self.preferences_action)
 
         go_menu = self.menuBar().addMenu(_("&Go"))
         self.page_actions: list[QAction] = []
@@ -639,6 +658,54 @@ class MainWindow(QMainWindow):
             "ready for social media, and writes its social media policy.</p>"
             "<p>Your answers stay on this computer.</p>").format(version=smready.__version__))
 
+    def _on_preferences_triggered(self) -> None:
+        from smready.ui.app.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self)
+        if dialog.exec() != PreferencesDialog.DialogCode.Accepted or not dialog.needs_restart:
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, _("Restart smready?"), _(
+            "smready shows the new language after a restart."),
+            QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(_("Your project opens again as it is now; you are asked about "
+                                 "unsaved changes first."))
+        now = box.addButton(_("Restart now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_("Next time"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(now)
+        box.exec()
+        if box.clickedButton() is now:
+            self.restart()
+
+    def restart(self) -> bool:
+        """Start smready again with the project now open, and close this window. Asks about
+        unsaved changes first; False (nothing happens) if the user cancels or the new
+        process cannot be started."""
+        from PySide6.QtCore import QProcess
+
+        path: Path | None = None
+        if self.is_core_ready:
+            if not self.files.maybe_save():
+                return False
+            path = self.controller.path if self._project_chosen else None
+        program, arguments = restart_command(path)
+        # The new process needs a few hundred milliseconds before it opens the file; this
+        # one has released its lock and autosave long before.
+        if not QProcess.startDetached(program, arguments):
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox(QMessageBox.Icon.Warning, _("Cannot restart smready"), _(
+                "smready could not be started again. Close it and start it yourself to see "
+                "the new language; your project is still open."),
+                QMessageBox.StandardButton.Ok, self).exec()
+            return False
+        if self.is_core_ready:
+            self.files.shutdown()
+        self._restarting = True
+        self.close()
+        return True
+
     def _on_recent_files_changed(self) -> None:
         paths = recent_files()
         self.start_page.set_recent_files(paths)
@@ -701,21 +768,31 @@ class MainWindow(QMainWindow):
         if not self.is_core_ready:
             return
         # Pages not built yet (they come one per event-loop turn) get their mark when built.
+        readiness = (self.readiness_page.completion() if self.pages.count() > READINESS
+                     else None)
+        goals = self.goals_page.completion() if self.pages.count() > GOALS else None
+        policy = self.controller.derived.steps_done
         marks = {
-            READINESS: (self.readiness_page.completion() if self.pages.count() > READINESS
-                        else None, _("questions answered")),
-            GOALS: (self.goals_page.completion() if self.pages.count() > GOALS else None,
-                    _("goals are SMART")),
-            POLICY: (self.controller.derived.steps_done, _("policy steps complete")),
+            READINESS: (readiness, ngettext(
+                "{section}: {done} of {total} question answered",
+                "{section}: {done} of {total} questions answered",
+                readiness[1] if readiness else 0)),
+            GOALS: (goals, ngettext(
+                "{section}: {done} of {total} goal is SMART",
+                "{section}: {done} of {total} goals are SMART", goals[1] if goals else 0)),
+            POLICY: (policy, ngettext(
+                "{section}: {done} of {total} policy step complete",
+                "{section}: {done} of {total} policy steps complete", policy[1])),
         }
-        for row, (counts, what) in marks.items():
+        for row, (counts, spoken) in marks.items():
             if counts is None:
                 continue
             done, total = counts
             item = self.nav.item(row)
             item.setData(MARK_ROLE, completion_mark(done, total))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"{item.text()}: {done} / {total} {what}" if total else item.text())
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken.format(
+                section=item.text(), done=show_number(done), total=show_number(total))
+                if total else item.text())
         self.nav.viewport().update()
 
     def mark(self, row: int) -> str:
@@ -765,7 +842,7 @@ class MainWindow(QMainWindow):
             self.move(x, y)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.is_core_ready:
+        if self.is_core_ready and not self._restarting:
             if not self.files.maybe_save():
                 event.ignore()
                 return

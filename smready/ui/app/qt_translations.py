@@ -62,7 +62,24 @@ def take_lang_option(argv: list[str]) -> tuple[str | None, list[str]]:
     return lang, rest
 
 
+def ui_locale(lang: str) -> QLocale:
+    """The locale that numbers and dates follow in the window: the UI language's, with the
+    system's country where Qt knows that pair (English on a Finnish system writes
+    "31.5.2027"), and the system locale itself when it already is in that language."""
+    system = QLocale.system()
+    language = QLocale(lang.split("_", 1)[0]).language()
+    if system.language() == language or (
+            language == QLocale.Language.English and system.language() == QLocale.Language.C):
+        return system
+    paired = QLocale(language, system.territory())
+    if paired.language() == language and paired.territory() == system.territory():
+        return paired
+    return QLocale(language)
+
+
 def apply_ui_language(lang: str) -> None:
-    """Our strings (``smready.i18n._``) and Qt's in ``lang``, for windows built after this."""
+    """Our strings (``smready.i18n._``), Qt's, and the locale of numbers and dates in
+    ``lang``, for windows built after this."""
     set_language(lang)
     install_qt_translations(lang)
+    QLocale.setDefault(ui_locale(lang))

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -29,11 +28,11 @@ from smready.content import (
 )
 from smready.domain import Goal, GoalType, Organization, OrgKind, SmartGap, smart_gaps
 from smready.glossary import Vocabulary, goal_type_name
-from smready.i18n import _
+from smready.i18n import _, ngettext
 from smready.ui.app.controller import ProjectController
 from smready.ui.styles import PAGE, SECTION
 from smready.ui.widgets.common import Badge, OptionalDateEdit, show_field_starts
-from smready.ui.widgets.dates import show_date
+from smready.ui.widgets.dates import parse_number, show_date, show_number
 from smready.ui.widgets.icons import icon
 from smready.ui.widgets.labels import body_label, heading, muted, readable_width, scrolling
 
@@ -45,8 +44,8 @@ def smart_words() -> dict[str, str]:
             "R": _("Relevant"), "T": _("Time-bound")}
 
 
-def _format_number(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
+def _format_number(value: float | None, *, grouped: bool = True) -> str:
+    return "" if value is None else show_number(value, grouped=grouped)
 
 
 def goal_title(goal: Goal, organization: Organization) -> str:
@@ -77,16 +76,10 @@ class _NumberEdit(QLineEdit):
         self.setMaximumWidth(160)
 
     def number(self) -> float | None:
-        text = self.text().strip().replace(",", ".")
-        if not text:
-            return None
-        try:
-            return float(text)
-        except ValueError:
-            return None
+        return parse_number(self.text())
 
     def set_number(self, value: float | None) -> None:
-        self.setText(_format_number(value))
+        self.setText(_format_number(value, grouped=False))
 
 
 class GoalEditor(QWidget):
@@ -138,6 +131,8 @@ class GoalEditor(QWidget):
         self.relevance_edit.setPlaceholderText(_("e.g. fill the quiet Tuesday afternoons"))
 
         form = QFormLayout()
+        # Labels go above their fields when the two do not fit side by side.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setVerticalSpacing(12)
         form.addRow(_("&Goal type"), self.type_combo)
@@ -159,9 +154,9 @@ class GoalEditor(QWidget):
             self.badges[letter] = badge
             badge_row.addWidget(badge)
         badge_row.addSpacing(8)
-        self.smart_summary = QLabel(self)
+        self.smart_summary = body_label("", self, selectable=False)
         self.smart_summary.setObjectName("smart_summary")
-        badge_row.addWidget(self.smart_summary)
+        badge_row.addWidget(self.smart_summary, 1)
         badge_row.addStretch(1)
         self.gap_label = body_label("", self)
         self.gap_label.setObjectName("smart_gaps")
@@ -239,7 +234,10 @@ class GoalEditor(QWidget):
             badge.set_ok(letter not in missing)
             badge.setToolTip(f"{letter} — {words[letter]}")
         if gaps:
-            self.smart_summary.setText(_("{n} of 5 in place").format(n=5 - len(missing)))
+            in_place = 5 - len(missing)
+            self.smart_summary.setText(ngettext(
+                "{n} of {total} in place", "{n} of {total} in place", in_place).format(
+                    n=show_number(in_place), total=show_number(len(SMART_LETTERS))))
             self.gap_label.setText("\n".join(f"{gap.letter}: {gap.message}" for gap in gaps))
         else:
             self.smart_summary.setText(_("All five in place — a SMART goal."))

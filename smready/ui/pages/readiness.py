@@ -7,7 +7,6 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
-    QCheckBox,
     QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
@@ -15,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QSpinBox,
     QStackedWidget,
     QVBoxLayout,
@@ -24,11 +22,12 @@ from PySide6.QtWidgets import (
 
 from smready.content import load_checklist
 from smready.domain import AnswerValue, Checklist, Point, Question, QuestionKind
-from smready.i18n import _
+from smready.i18n import _, ngettext
 from smready.ui.app.controller import ProjectController
 from smready.ui.styles import PAGE
 from smready.ui.widgets.action_plan import ActionPlanWidget
 from smready.ui.widgets.common import CollapsibleHelp
+from smready.ui.widgets.dates import show_number
 from smready.ui.widgets.icons import icon
 from smready.ui.widgets.labels import (
     body_label,
@@ -39,6 +38,7 @@ from smready.ui.widgets.labels import (
     separator,
 )
 from smready.ui.widgets.results_panel import ResultsPanel
+from smready.ui.widgets.wrapping import WrappingCheckBox, WrappingRadioButton
 
 _NUMBER_DEFAULT_MAX = 100_000
 
@@ -77,7 +77,7 @@ class QuestionEditor(QWidget):
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         for option in self.question.options:
-            button = QRadioButton(option.label, self)
+            button = WrappingRadioButton(option.label, self)
             button.setObjectName(f"option:{self.question.id}:{option.id}")
             button.setAccessibleName(option.label)
             button.setAccessibleDescription(self.question.text)
@@ -91,7 +91,7 @@ class QuestionEditor(QWidget):
         grid.setHorizontalSpacing(18)
         columns = 3
         for index, option in enumerate(self.question.options):
-            box = QCheckBox(option.label, self)
+            box = WrappingCheckBox(option.label, self)
             box.setObjectName(f"option:{self.question.id}:{option.id}")
             box.setAccessibleName(option.label)
             box.setAccessibleDescription(self.question.text)
@@ -390,7 +390,7 @@ class ReadinessPage(QWidget):
         if step < points:
             point = self.point_views[step].point
             self.step_title.setText(_("{n} of {total} · {title}").format(
-                n=step + 1, total=points, title=point.title))
+                n=show_number(step + 1), total=show_number(points), title=point.title))
             self.next_button.setText(_("Next"))
             self.next_button.setAccessibleName(_("Next point"))
         else:
@@ -499,10 +499,13 @@ class ReadinessPage(QWidget):
             answers = self.controller.project.readiness.answers
             questions = self.point_views[step].point.questions
             done = sum(1 for q in questions if q.id in answers)
-            self.progress_label.setText(_("{done} of {total} questions answered").format(
-                done=done, total=len(questions)))
+            self.progress_label.setText(ngettext(
+                "{done} of {total} question answered", "{done} of {total} questions answered",
+                len(questions)).format(done=show_number(done),
+                                       total=show_number(len(questions))))
         else:
             actions = self.controller.project.actions
             done = sum(1 for a in actions if a.done)
-            self.progress_label.setText(_("{done} of {total} actions done").format(
-                done=done, total=len(actions)))
+            self.progress_label.setText(ngettext(
+                "{done} of {total} action done", "{done} of {total} actions done",
+                len(actions)).format(done=show_number(done), total=show_number(len(actions))))

@@ -63,8 +63,11 @@ from smready.session import paper_for_country
 from smready.ui.app import render_worker
 from smready.ui.app.controller import ProjectController
 from smready.ui.app.files import Button, ask, still_here
+from smready.ui.app.preferences import document_language_choices
 from smready.ui.app.render_worker import RenderCancelled, RenderRunner
+from smready.ui.pages.policy.base import edit_label
 from smready.ui.styles import ERROR_COLOR
+from smready.ui.widgets.dates import show_number
 
 DEBOUNCE_MS = 300
 """Quiet time after the last change before the preview renders: a burst of keystrokes or
@@ -164,6 +167,14 @@ class ReviewPage(QWidget):
         for value, label in paper_choices():
             self.paper_combo.addItem(label, value)
         self.paper_combo.setAccessibleName(_("Paper size"))
+        self.language_combo = QComboBox(self)
+        for lang, name in document_language_choices():
+            self.language_combo.addItem(name, lang)
+        self.language_combo.setAccessibleName(_("Language of the documents"))
+        self.language_combo.setToolTip(_("The language the documents are written in; the same "
+                                         "choice as on the first step of the policy."))
+        language_label = QLabel(_("&Language"), self)
+        language_label.setBuddy(self.language_combo)
         doc_label = QLabel(_("&Document"), self)
         doc_label.setBuddy(self.doc_combo)
         paper_label = QLabel(_("P&aper"), self)
@@ -187,6 +198,9 @@ class ReviewPage(QWidget):
         choose_row.addSpacing(12)
         choose_row.addWidget(paper_label)
         choose_row.addWidget(self.paper_combo)
+        choose_row.addSpacing(12)
+        choose_row.addWidget(language_label)
+        choose_row.addWidget(self.language_combo)
         choose_row.addStretch(1)
         action_row = QHBoxLayout()
         action_row.addStretch(1)
@@ -254,9 +268,11 @@ class ReviewPage(QWidget):
         self.doc_combo.currentIndexChanged.connect(self._on_selection_changed)
         self.paper_combo.currentIndexChanged.connect(self._on_selection_changed)
         self.paper_combo.activated.connect(self._on_paper_combo_activated)
+        self.language_combo.activated.connect(self._on_language_combo_activated)
         controller.project_changed.connect(self._on_project_changed)
         controller.project_replaced.connect(self._on_project_replaced)
 
+        self._show_language()
         self._follow_country()
         self._update_gaps()
         self._set_preview_status(_("The preview appears here in a moment."))
@@ -443,7 +459,7 @@ class ReviewPage(QWidget):
             old_buffer.deleteLater()
         self._set_preview_status(ngettext(
             "Preview: {n} page, as it will print.", "Preview: {n} pages, as it will print.",
-            document.pageCount()).format(n=document.pageCount()))
+            document.pageCount()).format(n=show_number(document.pageCount())))
         self.preview_updated.emit()
 
     def _set_preview_status(self, text: str, *, error: bool = False) -> None:
@@ -576,7 +592,8 @@ class ReviewPage(QWidget):
         if gaps:
             self.gaps_title.setText(ngettext(
                 "{n} thing left before the policy is complete",
-                "{n} things left before the policy is complete", len(gaps)).format(n=len(gaps)))
+                "{n} things left before the policy is complete", len(gaps)).format(
+                    n=show_number(len(gaps))))
             self.gaps_title.setToolTip(_("Select one to go to that question in the wizard."))
             for gap in gaps:
                 item = QListWidgetItem(gap.message)
@@ -632,6 +649,7 @@ class ReviewPage(QWidget):
             QTimer.singleShot(0, self._start_preview)
 
     def _on_project_changed(self) -> None:
+        self._show_language()
         self._follow_country()
         self._update_gaps()
         self._schedule_preview()
@@ -640,6 +658,20 @@ class ReviewPage(QWidget):
         self.export_banner.setVisible(False)
         self._paper_chosen = False
         self._on_project_changed()
+
+    def _show_language(self) -> None:
+        index = self.language_combo.findData(self.controller.project.language)
+        if index >= 0 and index != self.language_combo.currentIndex():
+            self.language_combo.blockSignals(True)
+            self.language_combo.setCurrentIndex(index)
+            self.language_combo.blockSignals(False)
+
+    def _on_language_combo_activated(self, _index: int) -> None:
+        lang = self.language_combo.currentData()
+        if lang != self.controller.project.language:
+            # An undoable edit like any other; the preview follows on project_changed.
+            self.controller.set("language", lang, edit_label(_("Language of the documents")),
+                                merge=False)
 
     def _follow_country(self) -> None:
         """Letter in the US, Canada, Mexico, the Philippines and the other Letter countries,

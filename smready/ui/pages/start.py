@@ -51,21 +51,52 @@ def example_files() -> list[tuple[Path, str]]:
 
 
 class _BigChoice(QToolButton):
+    """A big button: an icon, a title and a line of detail, both wrapping when a
+    translation is longer than the button is wide (a tool button's own text is cut)."""
+
     def __init__(self, icon_name: str, title: str, detail: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setIcon(icon(icon_name))
-        self.setIconSize(QSize(40, 40))
-        self.setText(f"{title}\n{detail}")
         self.setAccessibleName(title)
         self.setAccessibleDescription(detail)
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         # Both choices equally wide, whatever their text: width comes from the layout only.
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.setMinimumSize(260, 86)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setFont(heading_font(self.font(), CHOICE, bold=False))
-        self.setStyleSheet("QToolButton { text-align: left; padding: 10px 16px; }")
+        font = heading_font(self.font(), CHOICE, bold=False)
+        picture = QLabel(self)
+        picture.setPixmap(icon(icon_name).pixmap(QSize(40, 40), self.devicePixelRatioF()))
+        self.title_label = QLabel(title, self)
+        self.detail_label = QLabel(detail, self)
+        text = QVBoxLayout()
+        text.setSpacing(2)
+        text.addStretch(1)
+        for label in (self.title_label, self.detail_label):
+            label.setFont(font)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            text.addWidget(label)
+        text.addStretch(1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 10, 16, 10)
+        row.setSpacing(12)
+        row.addWidget(picture, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addLayout(text, 1)
+        for child in (picture, self.title_label, self.detail_label):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(width) if layout is not None else 0
+        return max(self.minimumHeight(), needed)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.minimumWidth(), self.heightForWidth(self.width()))
 
 
 class StartPage(QWidget):

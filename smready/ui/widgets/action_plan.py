@@ -22,6 +22,7 @@ from smready.domain import Action
 from smready.i18n import _
 from smready.ui.app.controller import ProjectController
 from smready.ui.widgets.common import OptionalDateEdit
+from smready.ui.widgets.dates import show_number
 from smready.ui.widgets.icons import icon
 from smready.ui.widgets.labels import body_label, muted
 
@@ -175,7 +176,9 @@ class ActionPlanWidget(QWidget):
         actions = self.controller.project.actions
         done = sum(1 for a in actions if a.done)
         self.summary_label.setText(
-            _("{done} of {total} done").format(done=done, total=len(actions)) if actions else "")
+            _("{done} of {total} done").format(done=show_number(done),
+                                               total=show_number(len(actions)))
+            if actions else "")
         self.summary_label.setVisible(bool(actions))
 
     def _on_add_clicked(self) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtGui import QFont, QPainter, QPaintEvent
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from smready.i18n import _
 from smready.ui.styles import SUCCESS_COLOR
-from smready.ui.widgets.dates import date_format
+from smready.ui.widgets.dates import date_format, show_number
 from smready.ui.widgets.labels import body_label
 
 
@@ -141,11 +142,14 @@ class SvgView(QWidget):
 
 
 class AnimatedNumber(QLabel):
-    """A number label that glides to its new value instead of jumping."""
+    """A number label that glides to its new value instead of jumping. ``template`` has a
+    ``{score}`` field (and may have others, given as ``fields``), filled with the number
+    written the locale's way."""
 
-    def __init__(self, template: str, parent: QWidget | None = None) -> None:
+    def __init__(self, template: str, parent: QWidget | None = None, **fields: str) -> None:
         super().__init__(parent)
         self._template = template
+        self._fields = fields
         self._value = 0.0
         self._animation = QVariantAnimation(self)
         self._animation.setDuration(350)
@@ -159,7 +163,7 @@ class AnimatedNumber(QLabel):
     def set_value(self, value: float, *, animate: bool = True) -> None:
         start = float(self._animation.currentValue() or self._value)
         self._value = value
-        self.setAccessibleName(self._template.format(round(value)))
+        self.setAccessibleName(self._text(value))
         self._animation.stop()
         if not animate or round(start) == round(value):
             self._show(value)
@@ -169,7 +173,10 @@ class AnimatedNumber(QLabel):
         self._animation.start()
 
     def _show(self, value: float) -> None:
-        self.setText(self._template.format(round(value)))
+        self.setText(self._text(value))
+
+    def _text(self, value: float) -> str:
+        return self._template.format(score=show_number(round(value)), **self._fields)
 
     def _on_animation_value_changed(self, value: object) -> None:
         if isinstance(value, (int, float)):
@@ -261,3 +268,17 @@ class OptionalDateEdit(QWidget):
     def _on_edit_date_changed(self, _date: QDate) -> None:
         if self._check.isChecked():
             self.date_changed.emit(self.date())
+
+
+COMBO_MIN_CHARS = 20
+
+
+def fit_combo(box: QComboBox) -> QComboBox:
+    """Let a combo box with long choices (a sentence, and 40 % more in Finnish) be narrower
+    than its longest choice, so the form around it fits its column; the box still grows
+    with the form and the open list shows every choice whole."""
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(COMBO_MIN_CHARS)
+    view = box.view()
+    view.setMinimumWidth(view.sizeHintForColumn(0) + 2 * view.frameWidth())
+    return box

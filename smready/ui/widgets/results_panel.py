@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from smready.domain import ReadinessResult, Recommendation
-from smready.i18n import _
+from smready.i18n import _, ngettext
 from smready.rendering.charts import radar_svg
 from smready.ui.app.controller import ProjectController
 from smready.ui.styles import (
@@ -30,6 +30,7 @@ from smready.ui.styles import (
     heading_font,
 )
 from smready.ui.widgets.common import AnimatedNumber, SvgView
+from smready.ui.widgets.dates import show_number
 from smready.ui.widgets.icons import icon
 from smready.ui.widgets.labels import body_label, heading, muted, scrolling
 
@@ -40,7 +41,8 @@ CHART_MIN_SIDE = 200
 
 
 def _hours(value: float) -> str:
-    return _("{hours} h").format(hours=f"{value:.0f}")  # whole hours, as in the report
+    hours = round(value)  # whole hours, as in the report
+    return ngettext("{hours} h", "{hours} h", hours).format(hours=show_number(hours))
 
 
 class _RecommendationRow(QWidget):
@@ -96,7 +98,7 @@ class ResultsPanel(QWidget):
         layout.setSpacing(10)
 
         layout.addWidget(heading(_("Your readiness"), SUBTITLE, content))
-        self.score_label = AnimatedNumber(_("{} / 100"), content)
+        self.score_label = AnimatedNumber(_("{score} / {top}"), content, top=show_number(100))
         self.score_label.setObjectName("score_label")
         self.score_label.setFont(heading_font(self.score_label.font(), SCORE))
         self.answered_label = muted(QLabel(content))
@@ -225,8 +227,10 @@ class ResultsPanel(QWidget):
         result = self.controller.derived.result  # once per revision, shared
         self._result = result
         self.score_label.set_value(result.overall, animate=animate)
-        self.answered_label.setText(_("{answered} of {total} questions answered").format(
-            answered=result.answered, total=result.total))
+        self.answered_label.setText(ngettext(
+            "{answered} of {total} question answered", "{answered} of {total} questions answered",
+            result.total).format(answered=show_number(result.answered),
+                                 total=show_number(result.total)))
         self.level_label.setText(result.level.name)
         self.level_label.setAccessibleName(_("Level: {name}").format(name=result.level.name))
         self.meaning_label.setText(result.level.meaning)
@@ -241,12 +245,13 @@ class ResultsPanel(QWidget):
         table = self.points_table
         table.setRowCount(len(result.points))
         for row, point in enumerate(result.points):
-            title = QTableWidgetItem(f"{point.number}. {point.title}")
+            title = QTableWidgetItem(f"{show_number(point.number)}. {point.title}")
             title.setToolTip(point.title)
-            value = QTableWidgetItem(f"{point.score:.0f}")
+            value = QTableWidgetItem(show_number(round(point.score)))
             value.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             value.setData(Qt.ItemDataRole.AccessibleTextRole,
-                          _("{score} of 100").format(score=f"{point.score:.0f}"))
+                          _("{score} of {top}").format(score=show_number(round(point.score)),
+                                                       top=show_number(100)))
             table.setItem(row, 0, title)
             table.setItem(row, 1, value)
         table.resizeRowsToContents()

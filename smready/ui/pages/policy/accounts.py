@@ -103,13 +103,11 @@ class AccountsPage(PolicyPage):
         return accounts
 
     def _on_accounts_rows_changed(self) -> None:
-        policy = self.project.policy
         rows = self.accounts_table.rows()
-        if self.write(lambda _p: setattr(policy, "accounts", self.to_accounts(rows)),
+        if self.write(lambda p: setattr(p.policy, "accounts", self.to_accounts(rows)),
                       "accounts", self.accounts_table.change_label()):
             self.check_rows("accounts", rows, "handle", handle_problem)
 
     def _on_tools_edited(self, text: str) -> None:
-        policy = self.project.policy
-        self.write(lambda _p: setattr(policy, "tools", text.strip()), "tools")
+        self.write(lambda p: setattr(p.policy, "tools", text.strip()), "tools")
 

@@ -32,7 +32,8 @@ from smready.i18n import _
 from smready.session import POLICY_STEPS, Step
 from smready.ui.app.controller import ProjectController
 from smready.ui.styles import ERROR_COLOR, STEP_TITLE_SCALE
-from smready.ui.widgets.common import show_field_starts
+from smready.ui.widgets.common import fit_combo, show_field_starts
+from smready.ui.widgets.wrapping import WrappingCheckBox
 
 
 def required(text: str) -> str:
@@ -63,7 +64,7 @@ class FieldMessage(QLabel):
 
 W = TypeVar("W", bound=QWidget)
 
-PROJECT_PARTS = ("organization", "policy", "goals", "readiness", "actions")
+PROJECT_PARTS = ("organization", "policy", "goals", "readiness", "actions", "language")
 
 
 def project_path(path: str) -> str:
@@ -266,7 +267,7 @@ class PolicyPage(QWidget):
         return widget
 
     def add_check(self, key: str, text: str, hint: str = "") -> QCheckBox:
-        box = QCheckBox(text, self)
+        box = WrappingCheckBox(text, self)
         box.setAccessibleName(text)
         if hint:
             box.setToolTip(hint)
@@ -310,6 +311,7 @@ class PolicyPage(QWidget):
         box = QComboBox(self)
         for value, label in choices:
             box.addItem(label, value)
+        fit_combo(box)
         return box
 
     def spin(self, minimum: int, maximum: int, suffix: str = "") -> QSpinBox:

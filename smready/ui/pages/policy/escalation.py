@@ -83,28 +83,23 @@ class EscalationPage(PolicyPage):
 
     def _on_contacts_rows_changed(self) -> None:
         rows = self.contacts_table.rows()
-        escalation = self.project.policy.escalation
 
-        def assign(_p: Project) -> None:
-            escalation.crisis_contacts = [
+        def assign(p: Project) -> None:
+            p.policy.escalation.crisis_contacts = [
                 Contact(**row) for row in rows if any(v.strip() for v in row.values())]
 
         self.write(assign, "crisis_contacts", self.contacts_table.change_label())
 
     def _on_routes_edited(self, _text: str) -> None:
-        escalation = self.project.policy.escalation
-
-        def assign(_p: Project) -> None:
-            escalation.complaint_route = self.complaint_edit.text().strip()
-            escalation.idea_route = self.idea_edit.text().strip()
+        def assign(p: Project) -> None:
+            p.policy.escalation.complaint_route = self.complaint_edit.text().strip()
+            p.policy.escalation.idea_route = self.idea_edit.text().strip()
 
         self.write(assign, "complaint_route")
 
     def _on_steps_changed(self) -> None:
-        escalation = self.project.policy.escalation
-
-        def assign(_p: Project) -> None:
-            escalation.negative_mention_steps = self.negative_edit.toPlainText()
-            escalation.hacked_account_steps = self.hacked_edit.toPlainText()
+        def assign(p: Project) -> None:
+            p.policy.escalation.negative_mention_steps = self.negative_edit.toPlainText()
+            p.policy.escalation.hacked_account_steps = self.hacked_edit.toPlainText()
 
         self.write(assign, "negative_mention_steps")

@@ -11,7 +11,7 @@ from smready.domain import Goal, Organization, Project
 from smready.glossary import goal_type_name
 from smready.i18n import _
 from smready.ui.pages.policy.base import PolicyPage
-from smready.ui.widgets.dates import show_date
+from smready.ui.widgets.dates import show_date, show_number
 
 
 def describe_goal(goal: Goal, organization: Organization) -> str:
@@ -21,7 +21,8 @@ def describe_goal(goal: Goal, organization: Organization) -> str:
     if goal.metric:
         measure = goal.metric
         if goal.target is not None:
-            measure = _("{metric} to {target:g}").format(metric=goal.metric, target=goal.target)
+            measure = _("{metric} to {target}").format(metric=goal.metric,
+                                                       target=show_number(goal.target))
         parts.append(measure)
     if goal.deadline is not None:
         parts.append(_("by {date}").format(date=show_date(goal.deadline)))

@@ -47,6 +47,5 @@ class MeasurementPage(PolicyPage):
         self.every_combo.setCurrentIndex(index)
 
     def _on_every_changed(self, _index: int) -> None:
-        measurement = self.project.policy.measurement
-        self.write(lambda _p: setattr(measurement, "report_every", self.every_combo.currentData()),
-                   "report_every")
+        every = self.every_combo.currentData()
+        self.write(lambda p: setattr(p.policy.measurement, "report_every", every), "report_every")

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
 from smready.domain import Contact, OrgKind, Project, SizeBand
 from smready.field_checks import email_problem, logo_problem, phone_problem, url_problem
 from smready.i18n import _
+from smready.ui.app.preferences import document_language_choices
 from smready.ui.pages.policy.base import PolicyPage
 from smready.ui.pages.policy.countries import countries
 
@@ -54,6 +55,10 @@ class OrganizationPage(PolicyPage):
         self.country_combo.setMaxVisibleItems(15)
         self.region_edit = self.add_field(
             "region", _("State, province or county"), self.line_edit(_("e.g. California")))
+        self.language_combo = self.bind(self.add_field(
+            "language", _("Language of the documents"), self.combo(document_language_choices()),
+            hint=_("The policy, the report and the acknowledgement sheet are written in this "
+                   "language, whatever language smready itself is in.")), "language")
         self.contact_name_edit = self.add_field(
             "contact.name", _("Contact person"), self.line_edit(_("Name")))
         self.contact_email_edit = self.add_field(
@@ -113,29 +118,25 @@ class OrganizationPage(PolicyPage):
         if not text.strip():
             self.set_local_gap("name", _("Give the name of your organization."))
             return
-        org = self.project.organization
-        self.write(lambda _p: setattr(org, "name", text.strip()), "name")
+        self.write(lambda p: setattr(p.organization, "name", text.strip()), "name")
 
     def _on_kind_changed(self, _index: int) -> None:
-        org = self.project.organization
-        self.write(lambda _p: setattr(org, "kind", self.kind_combo.currentData()), "kind")
+        kind = self.kind_combo.currentData()
+        self.write(lambda p: setattr(p.organization, "kind", kind), "kind")
 
     def _on_sector_edited(self, text: str) -> None:
-        org = self.project.organization
-        self.write(lambda _p: setattr(org, "sector", text.strip()), "sector")
+        self.write(lambda p: setattr(p.organization, "sector", text.strip()), "sector")
 
     def _on_size_changed(self, _index: int) -> None:
-        org = self.project.organization
-        self.write(lambda _p: setattr(org, "size_band", self.size_combo.currentData()), "size_band")
+        size = self.size_combo.currentData()
+        self.write(lambda p: setattr(p.organization, "size_band", size), "size_band")
 
     def _on_country_changed(self, _index: int) -> None:
-        org = self.project.organization
-        self.write(lambda _p: setattr(org, "country", self.country_combo.currentData() or ""),
-                   "country")
+        country = self.country_combo.currentData() or ""
+        self.write(lambda p: setattr(p.organization, "country", country), "country")
 
     def _on_region_edited(self, text: str) -> None:
-        org = self.project.organization
-        self.write(lambda _p: setattr(org, "region", text.strip()), "region")
+        self.write(lambda p: setattr(p.organization, "region", text.strip()), "region")
 
     def _on_contact_edited(self, _text: str) -> None:
         org = self.project.organization
@@ -145,18 +146,17 @@ class OrganizationPage(PolicyPage):
             email=self.contact_email_edit.text().strip(),
             phone=self.contact_phone_edit.text().strip(),
         )
-        if self.write(lambda _p: setattr(org, "contact", contact), "contact.name"):
+        if self.write(lambda p: setattr(p.organization, "contact", contact), "contact.name"):
             self.check_field("contact.email", email_problem(contact.email))
             self.check_field("contact.phone", phone_problem(contact.phone))
 
     def _on_website_edited(self, text: str) -> None:
-        org = self.project.organization
-        if self.write(lambda _p: setattr(org, "website", text.strip()), "website"):
+        if self.write(lambda p: setattr(p.organization, "website", text.strip()), "website"):
             self.check_field("website", url_problem(text))
 
     def _on_logo_edited(self, text: str) -> None:
-        org = self.project.organization
-        if self.write(lambda _p: setattr(org, "logo_path", text.strip() or None), "logo_path"):
+        logo = text.strip() or None
+        if self.write(lambda p: setattr(p.organization, "logo_path", logo), "logo_path"):
             self.check_field("logo_path", logo_problem(text))
 
     def _on_logo_button_clicked(self) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from smready.content import task_label
-from smready.domain import Project, Responsibility, TaskKind
+from smready.domain import Person, PersonGroup, Project, Responsibility, TaskKind
 from smready.i18n import _
 from smready.ui.pages.policy.base import PolicyPage
+from smready.ui.pages.policy.spokespeople import unnamed_rows
 from smready.ui.widgets.table_editor import Column, TableEditor
 
 USUAL_TASKS = (TaskKind.POINT_PERSON, TaskKind.POSTING, TaskKind.MONITORING,
@@ -57,7 +58,32 @@ class ResponsibilitiesPage(PolicyPage):
         row.addWidget(self.usual_button)
         row.addStretch(1)
         self.form.addRow(row_widget)
+        self.people_table = TableEditor(
+            [
+                Column("name", _("Name"), width=150),
+                Column("role", _("Role"), stretch=True),
+                Column("group", _("Staff or volunteer"), "combo", [
+                    (PersonGroup.STAFF.value, _("Staff")),
+                    (PersonGroup.VOLUNTEER.value, _("Volunteer")),
+                    (PersonGroup.BOARD.value, _("Board member")),
+                    (PersonGroup.CONTRACTOR.value, _("Contractor")),
+                ], width=150, default=PersonGroup.STAFF.value),
+            ],
+            name=_("Other people named in the policy"),
+            empty_text=_("Nobody else yet — add backups and helpers the policy names, so "
+                         "readers know who they are."),
+            add_text=_("Add person"),
+            item=_("person"),
+            parent=self,
+        )
+        self.people_table.set_height_limits(120, 260)
+        self.add_field(
+            "people", _("Other people named in the policy"), self.people_table,
+            full_width=True,
+            hint=_("The policy prints each name with its role, e.g. “Tom Reyes (volunteer, "
+                   "Saturday photographer)”."))
         self.table.rows_changed.connect(self._on_table_rows_changed)
+        self.people_table.rows_changed.connect(self._on_people_rows_changed)
         self.usual_button.clicked.connect(self._on_usual_button_clicked)
 
     def load_widgets(self, project: Project) -> None:
@@ -66,14 +92,18 @@ class ResponsibilitiesPage(PolicyPage):
              "response_time": r.response_time}
             for r in project.policy.responsibilities
         ])
+        self.people_table.set_rows([
+            {"name": p.name, "role": p.role, "group": p.group.value}
+            for p in project.policy.people
+        ])
 
     def _on_table_rows_changed(self) -> None:
         rows = self.table.rows()
         policy = self.project.policy
         notes = {r.task: r.notes for r in policy.responsibilities}
 
-        def assign(_p: Project) -> None:
-            policy.responsibilities = [
+        def assign(p: Project) -> None:
+            p.policy.responsibilities = [
                 Responsibility(task=TaskKind(row["task"]), person=row["person"],
                                backup=row["backup"], response_time=row["response_time"],
                                notes=notes.get(TaskKind(row["task"]), ""))
@@ -81,6 +111,21 @@ class ResponsibilitiesPage(PolicyPage):
             ]
 
         self.write(assign, "responsibilities", self.table.change_label())
+
+    def _on_people_rows_changed(self) -> None:
+        rows = self.people_table.rows()
+        people = [Person(name=row["name"], role=row["role"],
+                         group=PersonGroup(row["group"] or PersonGroup.STAFF.value))
+                  for row in rows if str(row["name"]).strip()]
+        if self.write(lambda p: setattr(p.policy, "people", people), "people",
+                      self.people_table.change_label()):
+            missing = unnamed_rows(rows)
+            if missing:
+                self.set_local_gap("people", _(
+                    "Row {rows}: add a name, or the row is left out of the policy."
+                ).format(rows=", ".join(map(str, missing))))
+            else:
+                self.clear_local_gap("people")
 
     def _on_usual_button_clicked(self) -> None:
         present = {row["task"] for row in self.table.rows()}

@@ -86,26 +86,22 @@ class SignOffPage(PolicyPage):
         self.role_edit.setText(review.approver_role)
 
     def _on_cadence_changed(self, value: int) -> None:
-        review = self.project.policy.review
-        self.write(lambda _p: setattr(review, "cadence_months", value), "cadence_months")
+        self.write(lambda p: setattr(p.policy.review, "cadence_months", value), "cadence_months")
 
     def _on_version_edited(self, text: str) -> None:
-        review = self.project.policy.review
-        self.write(lambda _p: setattr(review, "version", text.strip()), "version")
+        self.write(lambda p: setattr(p.policy.review, "version", text.strip()), "version")
 
     def _on_date_changed(self, date: QDate) -> None:
-        review = self.project.policy.review
         value = None if date == NOT_SET else dt.date(date.year(), date.month(), date.day())
-        self.write(lambda _p: setattr(review, "effective_date", value), "effective_date")
+        self.write(lambda p: setattr(p.policy.review, "effective_date", value), "effective_date")
 
     def _on_today_button_clicked(self) -> None:
         self.date_edit.setDate(QDate.currentDate())
         self.date_edit.setFocus()
 
     def _on_approver_edited(self, text: str) -> None:
-        review = self.project.policy.review
-        self.write(lambda _p: setattr(review, "approver", text.strip()), "approver")
+        self.write(lambda p: setattr(p.policy.review, "approver", text.strip()), "approver")
 
     def _on_role_edited(self, text: str) -> None:
-        review = self.project.policy.review
-        self.write(lambda _p: setattr(review, "approver_role", text.strip()), "approver_role")
+        role = text.strip()
+        self.write(lambda p: setattr(p.policy.review, "approver_role", role), "approver_role")

@@ -64,10 +64,9 @@ class SpokespeoplePage(PolicyPage):
 
     def _on_table_rows_changed(self) -> None:
         rows = self.table.rows()
-        policy = self.project.policy
 
-        def assign(_p: Project) -> None:
-            policy.spokespeople = [Spokesperson(**row) for row in rows if row["name"]]
+        def assign(p: Project) -> None:
+            p.policy.spokespeople = [Spokesperson(**row) for row in rows if row["name"]]
 
         if self.write(assign, "spokespeople", self.table.change_label()):
             self.check_rows("spokespeople", rows, "contact", contact_problem)
@@ -78,6 +77,5 @@ class SpokespeoplePage(PolicyPage):
                 ).format(rows=", ".join(map(str, missing))))
 
     def _on_media_edited(self, text: str) -> None:
-        policy = self.project.policy
-        self.write(lambda _p: setattr(policy, "media_inquiries_to", text.strip()),
+        self.write(lambda p: setattr(p.policy, "media_inquiries_to", text.strip()),
                    "media_inquiries_to")

@@ -60,6 +60,5 @@ class TrainingPage(PolicyPage):
 
     def _on_ambassadors_rows_changed(self) -> None:
         names = [row["name"] for row in self.ambassadors_table.rows() if row["name"]]
-        training = self.project.policy.training
-        self.write(lambda _p: setattr(training, "ambassadors", names), "ambassadors",
+        self.write(lambda p: setattr(p.policy.training, "ambassadors", names), "ambassadors",
                    self.ambassadors_table.change_label())

@@ -46,6 +46,7 @@ from smready.ui.pages.policy.spokespeople import SpokespeoplePage
 from smready.ui.pages.policy.training import TrainingPage
 from smready.ui.pages.policy.voice import VoicePage
 from smready.ui.styles import ERROR_COLOR
+from smready.ui.widgets.dates import show_number
 from smready.ui.widgets.table_editor import TableEditor
 
 PAGE_CLASSES: tuple[type[PolicyPage], ...] = (
@@ -283,7 +284,7 @@ class PolicyWizard(QWidget):
             self._set_status(ngettext(
                 "{n} thing is missing — see the message under the field.",
                 "{n} things are missing — see the messages under the fields.",
-                len(gaps)).format(n=len(gaps)), error=True)
+                len(gaps)).format(n=show_number(len(gaps))), error=True)
             return False
         self._set_status(_("Your policy is complete. Preview, print or export it on the "
                            "Review page."), error=False)
@@ -363,7 +364,7 @@ class PolicyWizard(QWidget):
 
         position = visible.index(current) + 1
         self.step_label.setText(_("{n} of {total} · {title}").format(
-            n=position, total=len(visible), title=current.title()))
+            n=show_number(position), total=show_number(len(visible)), title=current.title()))
         self.step_label.setAccessibleDescription(self.step_label.text())
         last = position == len(visible)
         self.back_button.setEnabled(position > 1)
@@ -375,8 +376,9 @@ class PolicyWizard(QWidget):
         self._show_all_gaps(gaps)
         done, total = self.controller.derived.steps_done
         completion = (done, total)
-        self.completion_label.setText(_("{done} of {total} steps complete").format(
-            done=done, total=total))
+        self.completion_label.setText(ngettext(
+            "{done} of {total} step complete", "{done} of {total} steps complete",
+            total).format(done=show_number(done), total=show_number(total)))
         self._update_step_list(current)
         if completion != self._completion:
             self._completion = completion
@@ -401,12 +403,13 @@ class PolicyWizard(QWidget):
                 mark, said = "✓", _("done")
             elif state == "open":
                 mark = "●"
-                said = ngettext("{n} open item", "{n} open items", count).format(n=count)
+                said = ngettext("{n} open item", "{n} open items", count).format(
+                    n=show_number(count))
             else:
                 mark = "○"
                 said = _("not started") if not count else ngettext(
                     "not started, {n} open item", "not started, {n} open items",
-                    count).format(n=count)
+                    count).format(n=show_number(count))
             text = f"{mark}  {page.title()}"
             if state != "done":
                 text += f"\n     {said}"
