@@ -38,6 +38,7 @@ from smready.i18n import Translation, translation
 from smready.paths import resource
 from smready.rendering.context import add_months, ask_whom, load_logo
 from smready.rendering.model import Block, Bullets, Cell, Document, Gap, Note, Section, Table, Text
+from smready.yamlfile import safe_load
 
 __all__ = ["ClauseError", "build_policy", "load_clauses", "next_review", "open_decisions",
            "phrase", "sentences"]
@@ -175,7 +176,7 @@ def load_clauses() -> tuple[SectionSpec, ...]:
     """The clause library, checked; raises ClauseError naming section, clause and reason."""
     path = resource("policy_clauses.yaml")
     try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data: Any = safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ClauseError(f"{path}: cannot be read: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("sections"), list):
