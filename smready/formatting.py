@@ -87,6 +87,14 @@ class Formats:
         pattern = _DATE_PATTERNS.get(self.lang, "long")
         return self._digits(str(babel_date(value, pattern, locale=self.locale)))
 
+    def month(self, value: dt.date) -> str:
+        """A month of a year: "November 2025", "marraskuu 2025"."""
+        return self._digits(str(babel_date(value, "LLLL yyyy", locale=self.locale)))
+
+    def decimal(self, value: float) -> str:
+        """A rate as written, with the language's decimal sign: 0.86 -> "0,86" in Finnish."""
+        return self._digits(str(format_decimal(value, locale=self.locale)))
+
     def money(self, amount: int, currency: str) -> str:
         """Whole units with the country's symbol placement ("1 300 €", "$1,300")."""
         return self._digits(_money(amount, currency, self.money_locale))

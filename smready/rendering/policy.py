@@ -351,6 +351,9 @@ def N_(message: str) -> str:
     return message
 
 
+#: The Measurement step's choices ("month"), as a word in the document language.
+_REPORT_EVERY = {"week": N_("week"), "month": N_("month"), "quarter": N_("quarter")}
+
 _GROUP_LABELS = {
     PersonGroup.VOLUNTEER: N_("volunteer"),
     PersonGroup.BOARD: N_("board member"),
@@ -423,6 +426,7 @@ class _Builder:
             (phrase(s.name) for s in pol.spokespeople if phrase(s.name)), "")
         router = self.person_for(TaskKind.ROUTING) or point_person
         report_to = phrase(pol.measurement.report_to) or phrase(pol.review.approver)
+        every = phrase(pol.measurement.report_every)
         answer_time = ""
         for resp in pol.responsibilities:
             if resp.task is TaskKind.ANSWERING and resp.response_time.strip():
@@ -481,7 +485,8 @@ class _Builder:
             "ads_approver": self.who(phrase(pol.ads.approver)),
             "agency_contact": self.who(phrase(pol.agencies.contact)),
             "data_contact": self.who(phrase(pol.privacy.data_contact)),
-            "report_every": phrase(pol.measurement.report_every) or self.t("month"),
+            "report_every": (self.t(_REPORT_EVERY[every]) if every in _REPORT_EVERY
+                             else every or self.t("month")),
             "report_to": report_to,
             "refresher_months": self.fmt.integer(pol.training.refresher_months),
             "ambassadors": _join([self.who(a) for a in ambassadors], self.t),
@@ -695,7 +700,7 @@ class _Builder:
             PersonGroup.CONTRACTOR: self.t("Contractor"),
         }
         return [
-            Text(self.fill("Other people named in this policy:")),
+            Text(self.fill(N_("Other people named in this policy:"))),
             Table(columns=(self.t("Name"), self.t("Role"), self.t("Staff or volunteer")),
                   rows=tuple((Cell(p.name.strip()), Cell(phrase(p.role) or "—"),
                               Cell(groups[p.group])) for p in people),
@@ -707,7 +712,7 @@ class _Builder:
         if not contacts:
             return []
         return [
-            Text(self.fill("Crisis contacts, in this order:")),
+            Text(self.fill(N_("Crisis contacts, in this order:"))),
             Table(columns=(self.t("Name"), self.t("Role"), self.t("E-mail"), self.t("Phone")),
                   rows=tuple((Cell(c.name.strip()), Cell(c.role.strip() or "—"),
                               Cell(c.email.strip() or "—"), Cell(c.phone.strip() or "—"))
@@ -728,7 +733,7 @@ class _Builder:
                     metrics.append(name)
         if not metrics:
             return []
-        return [Text(lead=self.fill("What we measure."),
+        return [Text(lead=self.fill(N_("What we measure.")),
                      text=_sentence("; ".join(metrics), self.stop))]
 
     def review_table(self, spec: SectionSpec) -> list[Block]:
