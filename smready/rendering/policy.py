@@ -577,7 +577,7 @@ class _Builder:
 
     def block(self, spec: SectionSpec, name: str) -> list[Block]:
         maker: dict[str, Callable[[SectionSpec], list[Block]]] = {
-            "scope_groups": lambda s: _fragments(self.scope_groups()),
+            "scope_groups": lambda s: _fragments(self.scope_groups(), self.stop),
             "accounts_table": self.accounts_table,
             "goals_list": self.goals_list,
             "spokespeople_table": self.spokespeople_table,
@@ -633,7 +633,7 @@ class _Builder:
             why = sentences(goal.relevance, self.stop)
             if why:
                 text += " " + " ".join(why)
-            items.append(Text(text=text, lead=name + "."))
+            items.append(Text(text=text, lead=name + self.stop))
         return [Bullets(items=tuple(items))] if items else []
 
     def spokespeople_table(self, spec: SectionSpec) -> list[Block]:
@@ -676,7 +676,7 @@ class _Builder:
             label = _task_label(r.task, self.t.lang)
             notes = sentences(r.notes, self.stop)
             if notes:
-                label += ". " + " ".join(notes)
+                label += self.stop + " " + " ".join(notes)
             table_rows.append((
                 Cell(label),
                 self.cell(person(r.person) if phrase(r.person) else "", spec.wizard,
@@ -834,12 +834,13 @@ class _Builder:
         return obj
 
 
-def _fragments(items: Sequence[str]) -> list[Block]:
-    """A list that completes the sentence before it: "…;" on each item, "." on the last."""
+def _fragments(items: Sequence[str], stop: str = ".") -> list[Block]:
+    """A list that completes the sentence before it: "…;" on each item, the language's full
+    stop on the last."""
     if not items:
         return []
     return [Bullets(items=tuple(
-        Text(item + (";" if n < len(items) - 1 else ".")) for n, item in enumerate(items)))]
+        Text(item + (";" if n < len(items) - 1 else stop)) for n, item in enumerate(items)))]
 
 
 def _join(names: Sequence[str], t: Translation) -> str:
