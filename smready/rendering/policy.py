@@ -27,6 +27,7 @@ from smready.domain import (
     Consequence,
     PersonGroup,
     PolicyAnswers,
+    PrivacyLaw,
     Project,
     TaskKind,
     WorkTimeRule,
@@ -48,7 +49,7 @@ REQUIRED_TASKS = (TaskKind.POINT_PERSON, TaskKind.POSTING, TaskKind.MONITORING,
                   TaskKind.ANSWERING)
 
 PLACES = ("us", "uk", "eu", "other")
-LAWS = ("gdpr", "uk_gdpr", "ccpa", "general")
+LAWS = tuple(law.value for law in PrivacyLaw)
 CONDITION_KEYS = {"kind", "place", "country", "law", "need", "without"}
 CLAUSE_KINDS = ("text", "bullets", "numbered", "note", "user", "block", "gap", "subsection")
 
@@ -454,6 +455,7 @@ class _Builder:
             "work_reasonable": pol.hr.work_time is WorkTimeRule.REASONABLE,
             "strict": pol.hr.consequence is Consequence.STRICT,
             "is_finland": org.country.upper() == "FI",
+            "is_india": org.country.upper() == "IN",
             "uk_or_us_charity": registered and place in ("us", "uk"),
             "safeguarding_applies": (safeguarding.works_with_minors
                                      or safeguarding.works_with_vulnerable),
