@@ -21,7 +21,7 @@ from smready.domain import (
 )
 from smready.formatting import Formats, formats
 from smready.i18n import Translation, translation
-from smready.rendering.charts import radar_svg
+from smready.rendering.charts import SHAPED_LANGUAGES, radar_svg
 from smready.rendering.context import load_logo
 from smready.rendering.model import (
     Block,
@@ -49,7 +49,7 @@ def _summary(result: ReadinessResult, t: Translation, fmt: Formats) -> list[Bloc
     if result.level.capped_by:
         blocks.append(Note(lead=t("Why the level is held back:"),
                            text=" ".join(result.level.capped_by)))
-    blocks.append(Chart(svg=radar_svg(result, t=t), alt=t(
+    blocks.append(Chart(svg=radar_svg(result, t=t, compact=t.lang in SHAPED_LANGUAGES), alt=t(
         "Radar chart of the six readiness points: {scores}").format(scores=", ".join(
             f"{p.title} {fmt.integer(round(p.score))}" for p in result.points))))
     return blocks
