@@ -98,3 +98,38 @@ def test_a_failed_export_names_the_document_in_finnish(
     assert str(info.value).startswith(
         "DOCX-tiedoston tekeminen epäonnistui (sosiaalisen median ohje): OSError")
     assert "policy" not in str(info.value)
+
+
+def test_the_cli_says_why_a_file_cannot_be_read_in_finnish(tmp_path: Path) -> None:
+    from tests.e2e.test_cli import assert_bad_input, cli
+
+    missing = tmp_path / "puuttuu.smready"
+    result = cli("--lang", "fi", "validate", missing)
+    assert_bad_input(result, f"Tiedostoa {missing} ei voi lukea: "
+                             "tiedostoa tai kansiota ei ole olemassa.")
+    assert "no such file" not in result.stderr
+
+
+def _extracted(source: str) -> set[str]:
+    """The messages Babel extracts from one source file (what the catalog can translate)."""
+    from babel.messages.extract import extract_from_file
+
+    from smready.catalogs import KEYWORDS, REPO
+
+    return {m if isinstance(m, str) else m[0]
+            for _line, m, _comments, _context in extract_from_file(
+                "python", str(REPO / source), keywords=KEYWORDS)}
+
+
+def test_words_the_code_translates_at_run_time_are_in_the_catalog() -> None:
+    """A string passed to ``_()`` as a variable is only translated if it was marked where it
+    is defined; otherwise a Finnish reader gets it in English."""
+    from smready.rendering import export, policy
+    from smready.storage import errors
+
+    assert {*errors._ERRNO_REASONS.values(), *errors._ERRNO_ADVICE.values(),
+            "Choose another folder."} <= _extracted("smready/storage/errors.py")
+    assert set(export.DOC_NAMES.values()) <= _extracted("smready/rendering/export.py")
+    assert {*policy._REPORT_EVERY.values(), "What we measure.",
+            "Crisis contacts, in this order:", "Other people named in this policy:"
+            } <= _extracted("smready/rendering/policy.py")
