@@ -402,7 +402,27 @@ def cmd_export(args: argparse.Namespace) -> int:
 # --------------------------------------------------------------------------- parser
 
 
+def N_(message: str) -> str:
+    """Marks a string for translation where it is used, not where it is defined."""
+    return message
+
+
+#: argparse's own words that a user of the command line reads (help headings, usage errors),
+#: in the catalog so that ``--lang fi`` gives them in Finnish too. argparse looks each one up
+#: through the module's ``_`` when it prints, which build_parser points at ours.
+ARGPARSE_MESSAGES = (
+    N_("usage: "), N_("positional arguments"), N_("options"),
+    N_("show this help message and exit"), N_("show program's version number and exit"),
+    N_("%(prog)s: error: %(message)s\n"), N_("argument %(argument_name)s: %(message)s"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("the following arguments are required: %s"), N_("unrecognized arguments: %s"),
+    N_("expected one argument"), N_("invalid %(type)s value: %(value)r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    setattr(argparse, "_", _)  # noqa: B010 - argparse reads its messages through this name
     parser = argparse.ArgumentParser(
         prog="smready-cli",
         description=_("Social media readiness and policy, from the command line."))

@@ -133,3 +133,15 @@ def test_words_the_code_translates_at_run_time_are_in_the_catalog() -> None:
     assert {*policy._REPORT_EVERY.values(), "What we measure.",
             "Crisis contacts, in this order:", "Other people named in this policy:"
             } <= _extracted("smready/rendering/policy.py")
+
+
+def test_the_cli_usage_error_and_help_are_finnish() -> None:
+    from tests.e2e.test_cli import cli
+
+    result = cli("--lang", "fi", "score")
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0].startswith("käyttö: smready-cli score")
+    assert "smready-cli score: virhe: seuraavat argumentit puuttuvat: FILE" in result.stderr
+    assert "näytä tämä käyttöohje ja lopeta" in cli("--lang", "fi", "--help").stdout
+    english = cli("score")  # English stays English
+    assert "error: the following arguments are required: FILE" in english.stderr
