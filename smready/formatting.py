@@ -76,6 +76,11 @@ class Formats:
         the format is applied, then the digits are the language's."""
         return Figure(value, self.lang)
 
+    def decimal(self, value: float) -> str:
+        """A rate or a measure as exact as CLDR writes it (up to 3 decimals): 0.86 -> "0,86"
+        in Finnish."""
+        return self._digits(str(format_decimal(value, locale=self.locale)))
+
     def integer(self, value: int) -> str:
         """A count or a score: whole, grouped ("1 300"), in the language's digits."""
         return self.number(int(value))

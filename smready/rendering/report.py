@@ -184,11 +184,12 @@ def _price_note(tier: TierMatch, currency: str, t: Translation, fmt: Formats) ->
     """Where the agency prices come from, said plainly (they are not local quotes)."""
     from smready.content import load_tier_prices
 
-    prices = load_tier_prices()
+    prices = load_tier_prices(lang=t.lang)
     if tier.converted:
         return t("Agency prices are US market figures from our source, converted at about "
                  "1 {base} = {rate} {currency} ({when}) and rounded; prices near you may "
-                 "differ.").format(base=prices.currency, rate=f"{prices.rates[tier.currency]:g}",
+                 "differ.").format(base=prices.currency,
+                                   rate=fmt.decimal(prices.rates[tier.currency]),
                                    currency=tier.currency, when=prices.as_of)
     if tier.currency != currency:
         return t("Agency prices are US market figures in US dollars; prices near you may "

@@ -58,7 +58,7 @@ def _clear_language_caches() -> None:
     glossary.load_glossary.cache_clear()
     for loader in (content._load_checklist, content._load_platforms, content._load_tiers,
                    content._load_goal_types, content._load_labels, content._platforms_by_id,
-                   content._goals_by_id):
+                   content._goals_by_id, content._load_tier_prices):
         loader.cache_clear()
 
 
