@@ -627,7 +627,7 @@ class _Builder:
             why = sentences(goal.relevance, self.stop)
             if why:
                 text += " " + " ".join(why)
-            items.append(Text(text=text, lead=name + "."))
+            items.append(Text(text=text, lead=name + self.stop))
         return [Bullets(items=tuple(items))] if items else []
 
     def spokespeople_table(self, spec: SectionSpec) -> list[Block]:
