@@ -76,11 +76,6 @@ class Formats:
         the format is applied, then the digits are the language's."""
         return Figure(value, self.lang)
 
-    def decimal(self, value: float) -> str:
-        """A rate or a measure as exact as CLDR writes it (up to 3 decimals): 0.86 -> "0,86"
-        in Finnish."""
-        return self._digits(str(format_decimal(value, locale=self.locale)))
-
     def integer(self, value: int) -> str:
         """A count or a score: whole, grouped ("1 300"), in the language's digits."""
         return self.number(int(value))
@@ -91,6 +86,14 @@ class Formats:
             return ""
         pattern = _DATE_PATTERNS.get(self.lang, "long")
         return self._digits(str(babel_date(value, pattern, locale=self.locale)))
+
+    def month(self, value: dt.date) -> str:
+        """A month of a year: "November 2025", "marraskuu 2025"."""
+        return self._digits(str(babel_date(value, "LLLL yyyy", locale=self.locale)))
+
+    def decimal(self, value: float) -> str:
+        """A rate as written, with the language's decimal sign: 0.86 -> "0,86" in Finnish."""
+        return self._digits(str(format_decimal(value, locale=self.locale)))
 
     def money(self, amount: int, currency: str) -> str:
         """Whole units with the country's symbol placement ("1 300 €", "$1,300")."""

@@ -31,6 +31,7 @@ import yaml
 
 from smready.domain import Organization, OrgKind
 from smready.paths import resource
+from smready.yamlfile import safe_load
 
 __all__ = ["GlossaryError", "SlotFormatter", "Term", "Vocabulary", "american_spelling",
            "fill_slots", "glossary_path", "goal_type_name", "vocabulary"]
@@ -116,7 +117,7 @@ def glossary_path(lang: str) -> Path:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data: Any = safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise GlossaryError(f"{path}: cannot be read: {exc}") from exc
     if not isinstance(data, dict):

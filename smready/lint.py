@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import yaml
 from pydantic import BaseModel
 
 from smready.domain import Project
 from smready.paths import resource
+from smready.yamlfile import safe_load
 
 __all__ = ["LintError", "LintFinding", "LintRule", "lint_applies", "lint_project", "lint_text",
            "load_rules"]
@@ -77,7 +77,7 @@ def _text(raw: dict[str, Any], key: str, where: str) -> str:
 @cache
 def load_rules() -> tuple[LintRule, ...]:
     path = resource("lint_rules.yaml")
-    data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: Any = safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise LintError(f"{path}: rules: expected a list")
     rules = []

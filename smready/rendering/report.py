@@ -41,7 +41,8 @@ def _summary(result: ReadinessResult, t: Translation, fmt: Formats) -> list[Bloc
     blocks: list[Block] = [
         Text(lead=t("Overall score:"), text=t("{score} of 100").format(
             score=fmt.integer(round(result.overall)))),
-        Text(lead=t("Level:"), text=f"{result.level.name} — {result.level.meaning}"),
+        Text(lead=t("Level:"), text=t("{level} — {meaning}").format(
+            level=result.level.name, meaning=result.level.meaning)),
         Text(lead=t("Questions answered:"), text=t("{n} of {total}").format(
             n=fmt.integer(result.answered), total=fmt.integer(result.total))),
     ]
@@ -143,7 +144,10 @@ def _goal_rows(project: Project, t: Translation, fmt: Formats) -> list[tuple[Cel
         kind = goal_type_name(goal.goal_type.value, project.organization, t.lang)
         if goal.relevance.strip():
             kind += "\n" + t("Serves: {why}").format(why=goal.relevance.strip())
-        figure = " — ".join(x for x in (goal.platform.strip(), goal.metric.strip()) if x)
+        figure = (t("{network} — {figure}").format(network=goal.platform.strip(),
+                                                    figure=goal.metric.strip())
+                  if goal.platform.strip() and goal.metric.strip()
+                  else goal.platform.strip() or goal.metric.strip())
         rows.append((
             Cell(kind),
             Cell(figure) if figure else Cell(t("Not set yet"), gap=True),
@@ -180,17 +184,30 @@ def _goals(project: Project, t: Translation, fmt: Formats) -> list[Block]:
     ]
 
 
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+
+
+def _month(text: str, fmt: Formats) -> str:
+    """tiers.yaml's "November 2025" as the document language names a month ("marraskuu
+    2025"); anything else as written."""
+    name, _space, year = text.strip().partition(" ")
+    if name.casefold() not in _MONTHS or not year.isdigit():
+        return text
+    return fmt.month(dt.date(int(year), _MONTHS.index(name.casefold()) + 1, 1))
+
+
 def _price_note(tier: TierMatch, currency: str, t: Translation, fmt: Formats) -> str:
     """Where the agency prices come from, said plainly (they are not local quotes)."""
     from smready.content import load_tier_prices
 
-    prices = load_tier_prices(lang=t.lang)
+    prices = load_tier_prices(lang="en")  # its month is formatted by _month
     if tier.converted:
         return t("Agency prices are US market figures from our source, converted at about "
                  "1 {base} = {rate} {currency} ({when}) and rounded; prices near you may "
                  "differ.").format(base=prices.currency,
                                    rate=fmt.decimal(prices.rates[tier.currency]),
-                                   currency=tier.currency, when=prices.as_of)
+                                   currency=tier.currency, when=_month(prices.as_of, fmt))
     if tier.currency != currency:
         return t("Agency prices are US market figures in US dollars; prices near you may "
                  "differ.")
