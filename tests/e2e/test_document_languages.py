@@ -301,3 +301,17 @@ def test_a_project_in_finnish_exports_in_finnish_from_an_english_cli(tmp_path: P
     assert result.returncode == 0 and result.stdout.startswith("Wrote")  # English messages
     text = read_back(out.read_bytes(), tmp_path)
     assert translation("fi")("Social media readiness report") in text
+
+
+def test_lang_fi_check_json_lists_the_open_items_in_finnish(tmp_path: Path) -> None:
+    from smready.storage import save_project
+
+    project = load_project(EXAMPLES / "cafe-aurora.smready")
+    project.policy.review.approver = ""
+    source = save_project(project, tmp_path / "open.smready")
+    english = json.loads(cli("check", source, "--json").stdout)
+    finnish = json.loads(cli("--lang", "fi", "check", source, "--json").stdout)
+    assert english["open"] and len(finnish["open"]) == len(english["open"])
+    for ours, theirs in zip(finnish["open"], english["open"], strict=True):
+        assert (ours["section"], ours["field"]) == (theirs["section"], theirs["field"])
+        assert ours["message"] != theirs["message"]

@@ -249,3 +249,36 @@ def test_lint_runs_only_for_english_documents() -> None:
     assert lint_applies(project) and [f.rule for f in lint_project(project)] == ["pay_ban"]
     project.language = "fi"
     assert not lint_applies(project) and lint_project(project) == []
+
+
+def test_a_vocabulary_without_a_language_follows_the_ui(fixture_locale: Path) -> None:
+    """The window's goal-type combo box builds ``Vocabulary(kind, american)``: a Finnish UI
+    shows the Finnish nonprofit goal names."""
+    from smready.glossary import Vocabulary
+    from smready.i18n import set_language
+
+    names = Vocabulary(kind=OrgKind.NONPROFIT, american=False)
+    assert names.goal_name("conversions", "x") == "Donations and sign-ups"
+    set_language("fi")
+    try:
+        assert names.goal_name("conversions", "x") == "Lahjoitukset ja liittymiset"
+    finally:
+        set_language("en")
+
+
+def test_catalogs_update_gives_a_returning_string_its_translation_back() -> None:
+    from babel.messages.catalog import Catalog
+
+    from smready.catalogs import _revive
+
+    template = Catalog(locale=None)
+    template.add("Your plan needs about {need} hours a month.")
+    catalog = Catalog(locale="fi")
+    catalog.obsolete["Your plan needs about {need} hours a month."] = catalog.add(
+        "Your plan needs about {need} hours a month.", "Tarvitset noin {need} tuntia.")
+    del catalog["Your plan needs about {need} hours a month."]
+    _revive(catalog, template)
+    catalog.update(template, no_fuzzy_matching=True)
+    assert catalog.get("Your plan needs about {need} hours a month.").string == (
+        "Tarvitset noin {need} tuntia.")
+    assert not catalog.obsolete
