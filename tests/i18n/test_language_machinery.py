@@ -282,3 +282,23 @@ def test_catalogs_update_gives_a_returning_string_its_translation_back() -> None
     assert catalog.get("Your plan needs about {need} hours a month.").string == (
         "Tarvitset noin {need} tuntia.")
     assert not catalog.obsolete
+
+
+@pytest.mark.parametrize(("lang", "tag"), [("fi", 'w:val="fi-FI"'), ("bn", 'w:bidi="bn-BD"')])
+def test_a_docx_tells_word_its_language(lang: str, tag: str) -> None:
+    """Word spell-checks by the language tag: a Finnish policy tagged English would be
+    underlined from end to end."""
+    import io
+    import zipfile
+
+    from smready.i18n import translation
+    from smready.rendering.docx import docx_bytes
+
+    project = Project.new("Kahvila", OrgKind.SMALL_BUSINESS)
+    data = docx_bytes(project, "acknowledgement", t=translation(lang))
+    styles = zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml").decode("utf-8")
+    normal = styles[styles.index('w:styleId="Normal"'):]
+    normal = normal[:normal.index("</w:style>")]
+    assert f"<w:lang {tag}/>" in normal
+    if lang == "bn":
+        assert 'w:cs="Noto Sans Bengali"' in normal
