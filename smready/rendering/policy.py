@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -33,9 +33,11 @@ from smready.domain import (
     WorkTimeRule,
 )
 from smready.domain.organization import GDPR_COUNTRIES
-from smready.formatting import Formats, formats
 from smready.glossary import Vocabulary, fill_slots, vocabulary
 from smready.i18n import Translation, translation
+
+if TYPE_CHECKING:
+    from smready.formatting import Formats
 from smready.paths import resource
 from smready.rendering.context import add_months, ask_whom, load_logo
 from smready.rendering.model import Block, Bullets, Cell, Document, Gap, Note, Section, Table, Text
@@ -871,6 +873,7 @@ def build_policy(project: Project, t: Translation | None = None) -> Document:
     """The policy of ``project`` in the language of ``t`` (the project's document language
     when None)."""
     from smready.domain import document_language
+    from smready.formatting import formats  # Babel: first used here, not at import
 
     t = t or translation(document_language(project))
     policy = project.policy  # the one policy: what the wizard shows and the gaps check
