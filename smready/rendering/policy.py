@@ -250,8 +250,10 @@ def _sentence(paragraph: str, stop: str = ".") -> str:
     text = re.sub(r"[\s,;:—–-]+$", "", text)
     if not text:
         return ""
-    if text[0].islower():
-        text = text[0].upper() + text[1:]
+    # The first letter, after any opening quote or bracket ("(a" -> "(A").
+    opening = len(text) - len(text.lstrip("\"“‘("))
+    if text[opening:opening + 1].islower():
+        text = text[:opening] + text[opening].upper() + text[opening + 1:]
     if not _FINAL.search(text):
         text += stop
     return text
