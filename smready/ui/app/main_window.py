@@ -195,7 +195,9 @@ class MainWindow(QMainWindow):
         self._policy_steps: list[tuple[int, QWidget]] = []  # (revision made at, page)
         self._build_steps: list[Callable[[], None]] = [
             *(partial(_preload, name) for name in WORKSPACE_MODULES),
-            self._build_core, self._load_content, self._derive_gaps, self._derive_result,
+            self._build_core, self._load_content, partial(_preload, "smready.rendering.policy"),
+            self._load_clauses, self._load_number_formats, self._derive_gaps,
+            self._derive_result,
             partial(self._build_page, *PAGES[READINESS]),
             *(partial(_preload, name) for name in LATER_MODULES),
             partial(self._build_page, *PAGES[GOALS]),
@@ -350,6 +352,17 @@ class MainWindow(QMainWindow):
         self.files = FileManager(self.controller, self)
         self._connect_core()
         self.core_ready.emit()
+
+    def _load_clauses(self) -> None:
+        from smready.rendering.policy import load_clauses
+
+        load_clauses()  # cached: the policy gaps are built from it next
+
+    def _load_number_formats(self) -> None:
+        from smready.formatting import formats
+
+        project = self.controller.project
+        formats(project.language, project.organization.country).integer(1)  # Babel's data
 
     def _derive_gaps(self) -> None:
         self.controller.derived.gaps  # noqa: B018  (computed once per revision, kept)
