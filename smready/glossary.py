@@ -30,7 +30,7 @@ from typing import Any
 import yaml
 
 from smready.domain import Organization, OrgKind
-from smready.paths import resource, resources_dir
+from smready.paths import resource
 from smready.yamlfile import safe_load
 
 __all__ = ["GlossaryError", "SlotFormatter", "Term", "Vocabulary", "american_spelling",
@@ -110,7 +110,9 @@ def glossary_path(lang: str) -> Path:
     ``resources/locale/<lang>/glossary.yaml``."""
     if lang == "en":
         return resource("glossary.yaml")
-    return resources_dir() / "locale" / lang / "glossary.yaml"
+    from smready.i18n import locale_dir
+
+    return locale_dir() / lang / "glossary.yaml"
 
 
 def _read(path: Path) -> dict[str, Any]:
