@@ -41,6 +41,7 @@ state = {"ready": False, "shown": False}
 def ready():
     tick()
     print("READY", flush=True)
+    print(f"READYCPU {time.process_time() * 1000:.1f}", flush=True)
     print(f"GAP {ticks[1] * 1000:.1f}", flush=True)
     state["ready"] = True
     if state["shown"] or not EXPECT_SHOWN:
@@ -49,6 +50,7 @@ def ready():
 def shown():  # a project opened from the command line is on screen, answering input
     tick()
     print("SHOWN", flush=True)
+    print(f"SHOWNCPU {time.process_time() * 1000:.1f}", flush=True)
     print(f"SHOWNGAP {ticks[1] * 1000:.1f}", flush=True)
     state["shown"] = True
     if state["ready"]:
@@ -59,6 +61,7 @@ class FirstPaint(QObject):
         if event.type() == QEvent.Type.Paint:
             obj.removeEventFilter(self)
             print("PAINTED", flush=True)
+            print(f"PAINTEDCPU {time.process_time() * 1000:.1f}", flush=True)
             if not hasattr(obj, "when_ready"):
                 os._exit(0)
             ticks[0] = time.perf_counter()
