@@ -4,6 +4,14 @@ Both are measured in the same run, as child processes started the same way, so t
 holds on a noisy machine even when absolute times do not. Goal: ratio <= 1.5.
 
     .venv/bin/python benchmarks/bench_startup.py [--rounds 15]
+
+The workspace is built one step per event-loop turn after the first paint; the longest gap
+printed is the longest such step (plus whatever else ran). Last measured (23 Nov 2026,
+7 rounds, load average ~5.5 on 2 shared cores): first paint 1.53x bare (min 0.90x), the
+workspace built at 5.60x, longest gap 274 ms median. On the same machine, timing each build
+step's CPU time in-process (3 runs): the longest step is the readiness page, 92-143 ms
+(pydantic's domain models 55-71 ms next); before this work the longest was 131-192 ms and
+six steps exceeded 50 ms (results panel import, readiness page, wizard, domain, ...).
 """
 
 from __future__ import annotations
@@ -66,7 +74,10 @@ class FirstPaint(QObject):
                 os._exit(0)
             ticks[0] = time.perf_counter()
             timer.start()
-            obj.project_shown.connect(shown)
+            if hasattr(obj, "project_shown"):
+                obj.project_shown.connect(shown)
+            else:  # an older smready (for comparisons): the workspace is the project shown
+                globals()["EXPECT_SHOWN"] = False
             obj.when_ready(ready)
         return False
 

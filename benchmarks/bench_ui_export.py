@@ -8,6 +8,10 @@ process (what ``render_worker`` avoids: WeasyPrint holds the GIL for long stretc
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_ui_export.py [--rounds 3]
 
 Prints the numbers; asserts nothing.
+
+Last measured (23 Nov 2026, 3 rounds, load average ~5.5 on 2 shared cores): longest gap
+50-78 ms while the preview refreshes, 29-110 ms while exporting (the export writes the
+preview's own bytes: 0.05-0.12 s); the same render in a thread of the app: 180 ms.
 """
 
 from __future__ import annotations
