@@ -19,8 +19,9 @@ Last measured (23 Nov 2026, 5 rounds, on 2 cores shared with other test runs, lo
 2169 ms = 5.71x (CPU time 181 ms vs 1002 ms = 5.54x); edit -> preview 4350 ms, of which
 200 ms is the debounce and 1620 ms of CPU the render process's; longest gap while editing
 98 ms. Against the code before this work in the same conditions (alternating runs): project
-shown 5.91x -> 5.02x; CPU time to build the workspace 977 -> 617 ms (medians of 3). Where a preview's time
-goes: WeasyPrint laying out (~55 %) and drawing/writing (~45 %) the full tagged policy.
+shown 5.91x -> 5.02x; CPU time to build the workspace 977 -> 617 ms (medians of 3). Where
+a preview's time goes: WeasyPrint laying out (~55 %) and drawing and writing (~45 %) the
+full tagged policy.
 """
 
 from __future__ import annotations
