@@ -780,27 +780,23 @@ class MainWindow(QMainWindow):
     def _update_marks(self) -> None:
         if not self.is_core_ready:
             return
-        # Pages not built yet (they come one per event-loop turn) get their mark when built.
-        readiness = (self.readiness_page.completion() if self.pages.count() > READINESS
-                     else None)
-        goals = self.goals_page.completion() if self.pages.count() > GOALS else None
+        # From the session, as the pages show them: marks do not wait for a page to be built.
+        result = self.controller.derived.result
+        readiness = (result.answered, result.total)
+        goals = self.controller.derived.goals_smart
         policy = self.controller.derived.steps_done
         marks = {
             READINESS: (readiness, ngettext(
                 "{section}: {done} of {total} question answered",
-                "{section}: {done} of {total} questions answered",
-                readiness[1] if readiness else 0)),
+                "{section}: {done} of {total} questions answered", readiness[1])),
             GOALS: (goals, ngettext(
                 "{section}: {done} of {total} goal is SMART",
-                "{section}: {done} of {total} goals are SMART", goals[1] if goals else 0)),
+                "{section}: {done} of {total} goals are SMART", goals[1])),
             POLICY: (policy, ngettext(
                 "{section}: {done} of {total} policy step complete",
                 "{section}: {done} of {total} policy steps complete", policy[1])),
         }
-        for row, (counts, spoken) in marks.items():
-            if counts is None:
-                continue
-            done, total = counts
+        for row, ((done, total), spoken) in marks.items():
             item = self.nav.item(row)
             item.setData(MARK_ROLE, completion_mark(done, total))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken.format(
