@@ -14,14 +14,18 @@
 
 Prints the numbers; asserts nothing.
 
-Last measured (23 Nov 2026, 5 rounds, on 2 cores shared with other test runs, load average
-5-7, so the clock figures are 2-4x a quiet machine's): bare window 380 ms; project shown
-2169 ms = 5.71x (CPU time 181 ms vs 1002 ms = 5.54x); edit -> preview 4350 ms, of which
-200 ms is the debounce and 1620 ms of CPU the render process's; longest gap while editing
-98 ms. Against the code before this work in the same conditions (alternating runs): project
-shown 5.91x -> 5.02x; CPU time to build the workspace 977 -> 617 ms (medians of 3). Where
-a preview's time goes: WeasyPrint laying out (~55 %) and drawing and writing (~45 %) the
-full tagged policy.
+Last measured (23 Nov 2026, 19:01 UTC, 5 rounds, load average 0.5 on 2 cores): bare
+window 169 ms; project shown 794 ms = 4.70x (min 590 ms; CPU time 165 vs 768 ms = 4.66x),
+the other pages built by 985 ms; edit -> preview 1335 ms (min 1126 ms), of which 200 ms is
+the debounce and ~1 s the render; longest gap while editing 27 ms. The code before this
+work (9b1fed3; without main's language features), alternating runs in the same minutes:
+project shown 984 ms = 7.68x vs 716 ms = 5.59x for this branch (bare 128 ms); edit ->
+preview 2176 / 2122 ms vs 1471 / 1140 ms. Under load (average 5-7, other test runs) every
+clock figure is 2-4x these. Where a preview's time goes: WeasyPrint laying out (~55 %) and
+drawing and writing (~45 %) the full tagged policy; where the double-click's goes (CPU, in
+order): Python + Qt + start page (~220 ms), pydantic (~125), the domain models (~60), the
+question bank, scoring and results panel (~60), opening the file with the policy gaps and
+score (~100), the readiness page (~110), its paint (~50).
 """
 
 from __future__ import annotations

@@ -7,11 +7,12 @@ holds on a noisy machine even when absolute times do not. Goal: ratio <= 1.5.
 
 The workspace is built one step per event-loop turn after the first paint; the longest gap
 printed is the longest such step (plus whatever else ran). Last measured (23 Nov 2026,
-7 rounds, load average ~5.5 on 2 shared cores): first paint 1.53x bare (min 0.90x), the
-workspace built at 5.60x, longest gap 274 ms median. On the same machine, timing each build
-step's CPU time in-process (3 runs): the longest step is the readiness page, 92-143 ms
-(pydantic's domain models 55-71 ms next); before this work the longest was 131-192 ms and
-six steps exceeded 50 ms (results panel import, readiness page, wizard, domain, ...).
+19:00 UTC, 7 rounds, load average 0.1): first paint 1.67x bare (min 1.46x; 1.27-1.53x in
+other runs today: this ratio moves by +-0.2 between runs), workspace built at 6.23x, longest
+gap 113 ms median (160 max). The code before this work (9b1fed3), alternating runs: longest
+gap 176 ms vs 119 ms. Each build step's CPU time in-process (3 runs, under load): the
+longest is the readiness page, 92-143 ms (pydantic's domain models 55-71 ms next); before
+this work it was 131-192 ms, and six steps exceeded 50 ms.
 """
 
 from __future__ import annotations
