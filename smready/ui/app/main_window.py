@@ -872,4 +872,5 @@ class _AfterFirstPaint(QObject):
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self._then)
+            self.deleteLater()  # once is all it is for
         return False
