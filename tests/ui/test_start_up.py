@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from smready.domain import OrgKind
 from smready.storage import FILE_SUFFIX, save_project
 from smready.ui.app.main import start_up
-from smready.ui.app.main_window import POLICY, READINESS, MainWindow, completion_mark
+from smready.ui.app.main_window import GOALS, POLICY, READINESS, MainWindow, completion_mark
 from smready.ui.pages import start as start_page
 from tests.ui.conftest import EXAMPLES, MessageLog, example, start_business
 
@@ -137,6 +137,9 @@ def test_a_double_clicked_file_shows_before_the_other_pages_are_built(
     assert window.windowTitle() == "Café Aurora[*] — smready"
     assert window.org_label.text() == "Café Aurora"
     assert not window.is_workspace_ready, "the project waited for pages it does not show"
+    # The side navigation's marks are there at once, also for pages not built yet.
+    assert window.mark(GOALS) == completion_mark(*window.controller.derived.goals_smart) != ""
+    assert window.mark(POLICY) == completion_mark(*window.controller.derived.steps_done) != ""
     # A page that is not built yet opens at once when asked for, with the project in it.
     window.nav.setCurrentRow(POLICY)
     assert window.current_page() is window.policy_page

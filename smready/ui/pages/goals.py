@@ -376,8 +376,7 @@ class GoalsPage(QWidget):
 
     def completion(self) -> tuple[int, int]:
         """SMART goals and all goals."""
-        goals = self.controller.project.goals
-        return sum(1 for g in goals if not smart_gaps(g)), len(goals)
+        return self.controller.derived.goals_smart
 
     def add_goal(self) -> Goal:
         goal = Goal(goal_type=GoalType.BRAND_AWARENESS)

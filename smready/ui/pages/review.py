@@ -1,6 +1,6 @@
 """Review & export: a live preview of the document as it will print, export and print.
 
-Rendering runs off the UI thread (``render_worker``); the preview refreshes 300 ms after
+Rendering runs off the UI thread (``render_worker``); the preview refreshes 200 ms after
 the answers stop changing. A render for answers that have changed since stops at its next
 page (``render_worker.supersede``) and its result, if any, is dropped.
 """
@@ -69,9 +69,10 @@ from smready.ui.pages.policy.base import edit_label
 from smready.ui.styles import ERROR_COLOR
 from smready.ui.widgets.dates import show_number
 
-DEBOUNCE_MS = 300
+DEBOUNCE_MS = 200
 """Quiet time after the last change before the preview renders: a burst of keystrokes or
-clicks makes one render (typing is ~100–250 ms a key), not one each."""
+clicks makes one render, not one each. A render that a slower typist's next key makes stale
+stops at its next page (``render_worker.supersede``), so a short wait costs little."""
 WARM_UP_DELAY_MS = 1500
 PRINT_DPI_MAX = 300
 """Pages are rasterized at the printer's resolution, capped to keep memory sane."""

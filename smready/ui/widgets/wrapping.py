@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -82,8 +82,18 @@ class _Wrapping(_Base):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        text = self._text_height(width - self._indent())
-        return max(self._indicator_size().height(), text) + 2
+        # Layouts ask this many times for the same few widths while a page is built (~1,700
+        # calls for the readiness page); the answer depends only on these.
+        # The font and the style are in it too: changeEvent() empties it when they change.
+        key = (width, self.text())
+        cache: dict[tuple[int, str], int] = self.__dict__.setdefault("_height_for_width", {})
+        height = cache.get(key)
+        if height is None:
+            if len(cache) > 64:
+                cache.clear()
+            text = self._text_height(width - self._indent())
+            height = cache[key] = max(self._indicator_size().height(), text) + 2
+        return height
 
     def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
@@ -99,6 +109,11 @@ class _Wrapping(_Base):
                                      metrics.averageCharWidth() * _MIN_TEXT_WIDTH_CHARS) + 2
         width = min(width, self.sizeHint().width())
         return QSize(width, self.heightForWidth(width))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.__dict__.pop("_height_for_width", None)
+        super().changeEvent(event)
 
     def hitButton(self, pos: QPoint) -> bool:
         return self.rect().contains(pos)
