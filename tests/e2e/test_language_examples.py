@@ -5,14 +5,16 @@ the clauses of their country, and ``smready-cli check`` saying the policy is com
 
 from __future__ import annotations
 
+import html
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
 
 from smready.domain import Project
-from smready.rendering import DocKind, export_document
+from smready.rendering import DocKind, Format, export_document
 from tests.conftest import EXAMPLES
 from tests.e2e.test_cli import cli
 from tests.e2e.test_documents import pdf_text
@@ -86,6 +88,23 @@ def test_documents_are_in_the_project_language_with_no_english_sentence(
     assert english_in(text) == []
 
 
+@pytest.mark.parametrize("fmt", ["docx", "html"])
+@pytest.mark.parametrize("name", sorted(IN_THEIR_LANGUAGE))
+def test_the_editable_policy_is_in_the_project_language_too(tmp_path: Path, name: str,
+                                                            fmt: Format) -> None:
+    project = Project.model_validate_json((EXAMPLES / f"{name}.smready").read_text("utf-8"))
+    out = export_document(project, "policy", fmt, tmp_path / f"policy.{fmt}")
+    if fmt == "docx":
+        xml = zipfile.ZipFile(out).read("word/document.xml").decode("utf-8")
+        text = " ".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))
+    else:
+        page = out.read_text(encoding="utf-8")
+        body = re.sub(r"(?s)<(style|script)\b.*?</\1>", " ", page)
+        text = html.unescape(re.sub(r"<[^>]+>", " ", body))
+    assert TITLES[IN_THEIR_LANGUAGE[name], "policy"] in text
+    assert english_in(text) == []
+
+
 @pytest.mark.parametrize("doc", DOCS)
 def test_bengali_sentences_end_with_the_daari(documents: dict[tuple[str, str], str],
                                               doc: str) -> None:
@@ -105,6 +124,19 @@ def test_the_bengali_ngo_policy_has_its_countrys_clauses(
     assert "শিশু আদালতে বিচারাধীন মামলায় জড়িত" in text  # Children Act: Children's Court cases
     assert "ধর্মীয় বিদ্বেষ উসকে দেওয়া পোস্ট" in text  # posts inciting religious hatred
     assert "ব্যক্তিগত তথ্য নিয়ে বাংলাদেশের আইন" in text  # consent first, check the law
+
+
+def test_the_report_names_the_goals_networks_not_their_ids(
+        documents: dict[tuple[str, str], str]) -> None:
+    """The goals page stores a network picked from its list by id; print its name."""
+    bakery = documents["kahvila-leipomo-vehna", "report"]
+    assert re.search(r"Google Yritysprofiili\W+Google Yritysprofiilin arvostelujen", bakery)
+    assert re.search(r"Instagram\W+Instagramin kautta", bakery)
+    ngo = documents["shikhon-setu-foundation", "report"]
+    assert re.search(r"Facebook\W+Facebook", ngo)  # network, then the figure
+    assert re.search(r"YouTube\W+YouTube", ngo)
+    for text in (bakery, ngo):
+        assert not re.search(r"\b(google_business|facebook|instagram|youtube)\b", text)
 
 
 @pytest.mark.parametrize("name", sorted(IN_THEIR_LANGUAGE))

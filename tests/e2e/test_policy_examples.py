@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from smready.domain import Project
 from smready.rendering import export_document
 from smready.scoring import policy_gaps
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, english_examples
 from tests.e2e.test_documents import pdf_text
 from tests.unit.test_policy_clauses import projects
 
@@ -68,6 +68,7 @@ def test_every_example_is_read_in_its_language() -> None:
 
     assert sorted(p.stem for p in EXAMPLES.glob("*.smready")) == sorted(
         [*ENGLISH, *IN_THEIR_LANGUAGE])
+    assert [p.stem for p in english_examples()] == sorted(ENGLISH)
 
 
 def test_nonprofit_policies_never_say_customer(policies: dict[str, str]) -> None:
