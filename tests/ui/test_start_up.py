@@ -73,8 +73,9 @@ def test_start_page_paints_before_the_heavy_layers_load(tmp_path: Path) -> None:
     assert first["heavy"] == [], "the start page must paint before these are imported"
     assert first["start_page"] and not first["ready"]
     assert first["examples"] == [
-        "Look at Café Aurora", "Look at Harbour Food Bank", "Look at Pirkanmaa Nature Association",
-        "Look at Riverside Youth Club", "Look at Sunset Bean Café"]
+        "Look at Café Aurora", "Look at Harbour Food Bank", "Look at Kahvila-leipomo Vehnä",
+        "Look at Pirkanmaa Nature Association", "Look at Riverside Youth Club",
+        "Look at শিখন সেতু ফাউন্ডেশন", "Look at Sunset Bean Café"]
     assert ready["when"] == "ready" and ready["ready"]
     assert {"pydantic", "smready.domain", "smready.content"} <= set(ready["heavy"])
 
