@@ -1,0 +1,46 @@
+"""The window in Bengali: nothing cut off (Bengali labels are often longer and taller than
+the English), and numbers the app writes itself in Bengali digits like every other number
+on the page. The shared application is put back to English after each test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from smready.ui.app.main_window import READINESS, MainWindow
+from smready.ui.app.qt_translations import apply_ui_language
+from smready.ui.pages.start import example_files
+from tests.ui.test_labels_fit import test_nothing_is_cut_off_at_960_px as walk_every_page
+
+
+@pytest.fixture
+def bengali(qapp: object) -> Iterator[str]:
+    before = QLocale()
+    apply_ui_language("bn")
+    try:
+        yield "bn"
+    finally:
+        apply_ui_language("en")
+        QLocale.setDefault(before)
+
+
+def test_nothing_is_cut_off_at_960_px_in_bengali(qtbot: QtBot, bengali: str) -> None:
+    walk_every_page(qtbot, bengali)
+
+
+def test_question_numbers_are_bengali_digits(qtbot: QtBot, bengali: str) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    examples = {path.stem: path for path, _name in example_files()}
+    window.files.open_example(examples["cafe-aurora"])
+    window._project_opened()
+    window.show_page(READINESS)
+    texts = [label.text() for label in window.readiness_page.findChildren(QLabel)]
+    assert any(text.startswith("১. ") for text in texts)
+    assert any(text.startswith("২. ") for text in texts)
+    assert not [text for text in texts if text[:3] in ("1. ", "2. ")]
+    window.controller.mark_saved(examples["cafe-aurora"])
