@@ -27,6 +27,7 @@ from smready.domain import (
     Consequence,
     PersonGroup,
     PolicyAnswers,
+    PrivacyLaw,
     Project,
     TaskKind,
     WorkTimeRule,
@@ -38,6 +39,7 @@ from smready.i18n import Translation, translation
 from smready.paths import resource
 from smready.rendering.context import add_months, ask_whom, load_logo
 from smready.rendering.model import Block, Bullets, Cell, Document, Gap, Note, Section, Table, Text
+from smready.yamlfile import safe_load
 
 __all__ = ["ClauseError", "build_policy", "load_clauses", "next_review", "open_decisions",
            "phrase", "sentences"]
@@ -47,7 +49,7 @@ REQUIRED_TASKS = (TaskKind.POINT_PERSON, TaskKind.POSTING, TaskKind.MONITORING,
                   TaskKind.ANSWERING)
 
 PLACES = ("us", "uk", "eu", "other")
-LAWS = ("gdpr", "uk_gdpr", "ccpa", "general")
+LAWS = tuple(law.value for law in PrivacyLaw)
 CONDITION_KEYS = {"kind", "place", "country", "law", "need", "without"}
 CLAUSE_KINDS = ("text", "bullets", "numbered", "note", "user", "block", "gap", "subsection")
 
@@ -175,7 +177,7 @@ def load_clauses() -> tuple[SectionSpec, ...]:
     """The clause library, checked; raises ClauseError naming section, clause and reason."""
     path = resource("policy_clauses.yaml")
     try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data: Any = safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ClauseError(f"{path}: cannot be read: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("sections"), list):
@@ -453,6 +455,7 @@ class _Builder:
             "work_reasonable": pol.hr.work_time is WorkTimeRule.REASONABLE,
             "strict": pol.hr.consequence is Consequence.STRICT,
             "is_finland": org.country.upper() == "FI",
+            "is_india": org.country.upper() == "IN",
             "uk_or_us_charity": registered and place in ("us", "uk"),
             "safeguarding_applies": (safeguarding.works_with_minors
                                      or safeguarding.works_with_vulnerable),
