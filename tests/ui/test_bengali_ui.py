@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from smready.ui.app.main_window import READINESS, MainWindow
@@ -44,3 +44,17 @@ def test_question_numbers_are_bengali_digits(qtbot: QtBot, bengali: str) -> None
     assert any(text.startswith("২. ") for text in texts)
     assert not [text for text in texts if text[:3] in ("1. ", "2. ")]
     window.controller.mark_saved(examples["cafe-aurora"])
+
+
+def test_qt_dialog_buttons_and_text_menus_are_bengali(qtbot: QtBot, bengali: str) -> None:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                           | QDialogButtonBox.StandardButton.Cancel)
+    field = QLineEdit()
+    qtbot.addWidget(box)
+    qtbot.addWidget(field)
+    assert sorted(b.text() for b in box.buttons()) == ["ঠিক আছে", "বাতিল"]
+    menu = field.createStandardContextMenu()
+    texts = [a.text().split("\t")[0] for a in menu.actions() if not a.isSeparator()]
+    menu.deleteLater()
+    assert "&কপি" in texts and "পেস্ট &করুন" in texts
+    assert not [t for t in texts if t.replace("&", "") in ("Copy", "Paste", "Select All")]
