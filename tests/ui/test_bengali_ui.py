@@ -58,3 +58,17 @@ def test_qt_dialog_buttons_and_text_menus_are_bengali(qtbot: QtBot, bengali: str
     menu.deleteLater()
     assert "&কপি" in texts and "পেস্ট &করুন" in texts
     assert not [t for t in texts if t.replace("&", "") in ("Copy", "Paste", "Select All")]
+
+
+def test_an_export_error_reads_as_bengali_sentences(bengali: str) -> None:
+    from pathlib import Path
+
+    from smready.rendering import RenderError
+    from smready.ui.pages.review import error_message
+
+    target = Path("/x/নীতিমালা.pdf")
+    denied = error_message(target, PermissionError(13, "Permission denied"))
+    assert "অনুমতি নেই" in denied and "Permission" not in denied
+    failed = error_message(target, RenderError("ডকুমেন্টটি তৈরি করা গেল না।"))
+    assert "।." not in failed and "। " in failed
+    assert failed.startswith(f"{target} লেখা যাচ্ছে না: ডকুমেন্টটি তৈরি করা গেল না।")

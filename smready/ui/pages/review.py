@@ -106,15 +106,16 @@ def slug(text: str) -> str:
 
 def error_message(path: Path | None, error: BaseException) -> str:
     """What happened and what to do, in one message."""
+    from smready.storage.errors import os_error_reason
+
     hint = still_here()
-    if isinstance(error, OSError):
-        reason = error.strerror or str(error)
+    if isinstance(error, OSError):  # the reason in plain words, in the UI language
         return _("Cannot write {path}: {reason}. {hint}").format(
-            path=path, reason=reason, hint=hint)
-    text = str(error).rstrip(".")
+            path=path, reason=os_error_reason(error), hint=hint)
+    text = str(error).rstrip(".।")
     if path is not None and str(path) not in text:
         text = _("Cannot write {path}: {reason}").format(path=path, reason=text)
-    return f"{text}. {hint}"
+    return _("{message}. {hint}").format(message=text, hint=hint)
 
 
 class ReviewPage(QWidget):
