@@ -72,3 +72,11 @@ def test_an_export_error_reads_as_bengali_sentences(bengali: str) -> None:
     failed = error_message(target, RenderError("ডকুমেন্টটি তৈরি করা গেল না।"))
     assert "।." not in failed and "। " in failed
     assert failed.startswith(f"{target} লেখা যাচ্ছে না: ডকুমেন্টটি তৈরি করা গেল না।")
+
+
+def test_the_suggested_export_file_name_is_bengali(bengali: str) -> None:
+    from smready.ui.pages.review import suggested_name
+
+    assert suggested_name("ঢাকা খাদ্য ব্যাংক", "policy", "pdf") == "ঢাকা-খাদ্য-ব্যাংক-নীতিমালা.pdf"
+    assert suggested_name("Café Aurora", "report", "docx") == "cafe-aurora-প্রতিবেদন.docx"
+    assert suggested_name("a/b: c?", "acknowledgement", "html") == "a-b-c-অঙ্গীকারপত্র.html"
