@@ -5,6 +5,7 @@ on the page. The shared application is put back to English after each test."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale
@@ -61,8 +62,6 @@ def test_qt_dialog_buttons_and_text_menus_are_bengali(qtbot: QtBot, bengali: str
 
 
 def test_an_export_error_reads_as_bengali_sentences(bengali: str) -> None:
-    from pathlib import Path
-
     from smready.rendering import RenderError
     from smready.ui.pages.review import error_message
 
@@ -80,3 +79,26 @@ def test_the_suggested_export_file_name_is_bengali(bengali: str) -> None:
     assert suggested_name("ঢাকা খাদ্য ব্যাংক", "policy", "pdf") == "ঢাকা-খাদ্য-ব্যাংক-নীতিমালা.pdf"
     assert suggested_name("Café Aurora", "report", "docx") == "cafe-aurora-প্রতিবেদন.docx"
     assert suggested_name("a/b: c?", "acknowledgement", "html") == "a-b-c-অঙ্গীকারপত্র.html"
+
+
+def test_in_bengali_the_start_page_still_paints_before_the_heavy_layers_load(
+        tmp_path: Path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.ui.test_start_up import PROBE
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SMREADY_DATA_DIR": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path)}
+    probe = PROBE.replace('main(["smready"])', 'main(["smready", "--lang", "bn"])')
+    assert probe != PROBE
+    done = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    first = next(json.loads(line) for line in done.stdout.splitlines()
+                 if line.startswith("{"))
+    assert first["when"] == "first paint"
+    assert first["examples"][0] == "Café Aurora দেখুন"
+    assert first["heavy"] == [], "Qt's Bengali strings must not load these before the paint"

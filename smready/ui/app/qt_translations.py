@@ -4,11 +4,13 @@ UI language, from the ``qtbase_<lang>.qm`` catalogs that ship with PySide6; and 
 
 PySide6 6.11 has ``qtbase_fi.qm``; it has no Bengali catalog (no ``qtbase_bn.qm`` nor
 ``qt_bn.qm``), so for Bengali the strings Qt shows in smready come from
-``resources/locale/bn/qt.yaml`` (context -> English -> Bengali) through
+``resources/locale/bn/qt.json`` (context -> English -> Bengali) through
 :class:`TableTranslator`. The pseudo-language ``en_XA`` has none.
 """
 
 from __future__ import annotations
+
+import json
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
@@ -26,7 +28,7 @@ def install_qt_translations(lang: str) -> QTranslator | None:
 
     Returns the translator, or ``None`` when there is no catalog for ``lang`` (English, which
     needs none, the pseudo-language); then Qt's strings are English. Bengali, which Qt has
-    no catalog for, gets a :class:`TableTranslator` over ``resources/locale/bn/qt.yaml``.
+    no catalog for, gets a :class:`TableTranslator` over ``resources/locale/bn/qt.json``.
     """
     app = QCoreApplication.instance()
     if app is None:
@@ -63,15 +65,14 @@ class TableTranslator(QTranslator):
 
 
 def qt_table(lang: str) -> dict[str, dict[str, str]]:
-    """``resources/locale/<lang>/qt.yaml``: Qt's strings in ``lang``, or {} without one."""
-    path = locale_dir() / lang.split("_", 1)[0] / "qt.yaml"
+    """``resources/locale/<lang>/qt.json``: Qt's strings in ``lang``, or {} without one
+    (JSON: it is read before the start page paints, when yaml is not loaded yet)."""
+    path = locale_dir() / lang.split("_", 1)[0] / "qt.json"
     if not path.is_file():
         return {}
-    import yaml
-
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = json.loads(path.read_text(encoding="utf-8"))
     return {str(context): {str(k): str(v) for k, v in strings.items()}
-            for context, strings in data.items()}
+            for context, strings in data.items() if isinstance(strings, dict)}
 
 
 def take_lang_option(argv: list[str]) -> tuple[str | None, list[str]]:
