@@ -53,28 +53,34 @@ class ProjectFileError(Exception):
 # --------------------------------------------------------------------------- error wording
 
 
+def N_(message: str) -> str:
+    """Marks a message for the catalog where it is defined; it is translated where used."""
+    return message
+
+
 _ERRNO_REASONS: dict[int, str] = {
-    errno.ENOENT: "no such file or folder",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.EROFS: "the disk or folder is read-only",
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "the disk quota is used up",
-    errno.ENOTDIR: "part of the path is a file, not a folder",
-    errno.EISDIR: "it is a folder, not a file",
-    errno.ENAMETOOLONG: "the name is too long",
-    errno.EEXIST: "it already exists",
-    errno.ELOOP: "the path is a loop of symbolic links",
-    errno.EFBIG: "the file is too large for this disk",
-    errno.EIO: "the disk reported an error",
+    errno.ENOENT: N_("no such file or folder"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("permission denied"),
+    errno.EROFS: N_("the disk or folder is read-only"),
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EDQUOT: N_("the disk quota is used up"),
+    errno.ENOTDIR: N_("part of the path is a file, not a folder"),
+    errno.EISDIR: N_("it is a folder, not a file"),
+    errno.ENAMETOOLONG: N_("the name is too long"),
+    errno.EEXIST: N_("it already exists"),
+    errno.ELOOP: N_("the path is a loop of symbolic links"),
+    errno.EFBIG: N_("the file is too large for this disk"),
+    errno.EIO: N_("the disk reported an error"),
 }
 
 _ERRNO_ADVICE: dict[int, str] = {
-    errno.EISDIR: "Choose another name.",
-    errno.ENOSPC: "Free some space or choose another disk.",
-    errno.EDQUOT: "Free some space or choose another disk.",
-    errno.ELOOP: "Choose another name.",
+    errno.EISDIR: N_("Choose another name."),
+    errno.ENOSPC: N_("Free some space or choose another disk."),
+    errno.EDQUOT: N_("Free some space or choose another disk."),
+    errno.ELOOP: N_("Choose another name."),
 }
+_DEFAULT_ADVICE = N_("Choose another folder.")
 
 
 def os_error_reason(exc: OSError) -> str:
@@ -86,7 +92,7 @@ def os_error_reason(exc: OSError) -> str:
 
 def write_error_message(path: Path, exc: OSError) -> str:
     """"Cannot write /x/y.smready: permission denied. Choose another folder." """
-    advice = _(_ERRNO_ADVICE.get(exc.errno or 0, "Choose another folder."))
+    advice = _(_ERRNO_ADVICE.get(exc.errno or 0, _DEFAULT_ADVICE))
     return printable(_("Cannot write {path}: {reason}. {advice}").format(
         path=path, reason=os_error_reason(exc), advice=advice))
 

@@ -44,10 +44,12 @@ def test_finnish_dialog_buttons_come_from_qtbase_fi(qtbot: QtBot, english_after:
     assert button_texts(qtbot) == ["Cancel", "Save"]
 
 
-def test_bengali_has_no_qt_catalog_so_qt_strings_stay_english(
+def test_bengali_dialog_buttons_come_from_our_table_as_qt_has_no_catalog(
         qtbot: QtBot, english_after: None) -> None:
     assert not list(Path(qt_translations_dir()).glob("qt*_bn.qm"))
-    assert install_qt_translations("bn") is None
+    assert install_qt_translations("bn") is not None
+    assert button_texts(qtbot) == ["বাতিল", "সংরক্ষণ"]
+    assert install_qt_translations("en") is None
     assert button_texts(qtbot) == ["Cancel", "Save"]
 
 

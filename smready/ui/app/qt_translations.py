@@ -3,15 +3,18 @@ UI language, from the ``qtbase_<lang>.qm`` catalogs that ship with PySide6; and 
 --lang fi`` on the command line (``take_lang_option``, ``apply_ui_language``).
 
 PySide6 6.11 has ``qtbase_fi.qm``; it has no Bengali catalog (no ``qtbase_bn.qm`` nor
-``qt_bn.qm``), so in Bengali those few Qt strings stay in English. The pseudo-language
-``en_XA`` has none either.
+``qt_bn.qm``), so for Bengali the strings Qt shows in smready come from
+``resources/locale/bn/qt.json`` (context -> English -> Bengali) through
+:class:`TableTranslator`. The pseudo-language ``en_XA`` has none.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+import json
 
-from smready.i18n import UnknownLanguage, normalize_language, set_language
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
+
+from smready.i18n import UnknownLanguage, locale_dir, normalize_language, set_language
 
 _installed: list[QTranslator] = []
 
@@ -23,8 +26,9 @@ def qt_translations_dir() -> str:
 def install_qt_translations(lang: str) -> QTranslator | None:
     """Replace the Qt translator smready installed before with ``lang``'s ``qtbase`` one.
 
-    Returns the translator, or ``None`` when Qt has no catalog for ``lang`` (English, which
-    needs none, Bengali, the pseudo-language); then Qt's strings are English.
+    Returns the translator, or ``None`` when there is no catalog for ``lang`` (English, which
+    needs none, the pseudo-language); then Qt's strings are English. Bengali, which Qt has
+    no catalog for, gets a :class:`TableTranslator` over ``resources/locale/bn/qt.json``.
     """
     app = QCoreApplication.instance()
     if app is None:
@@ -35,10 +39,40 @@ def install_qt_translations(lang: str) -> QTranslator | None:
         return None
     translator = QTranslator(app)
     if not translator.load(QLocale(lang), "qtbase", "_", qt_translations_dir()):
-        return None
+        table = qt_table(lang)
+        if not table:
+            return None
+        translator = TableTranslator(table, app)
     app.installTranslator(translator)
     _installed.append(translator)
     return translator
+
+
+class TableTranslator(QTranslator):
+    """Qt's strings from a table (context -> English -> translation) for a language Qt has
+    no catalog for; a string not in the table stays as Qt wrote it."""
+
+    def __init__(self, table: dict[str, dict[str, str]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.table = table
+
+    def translate(self, context: str, sourceText: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        return self.table.get(context, {}).get(sourceText)
+
+    def isEmpty(self) -> bool:
+        return not self.table
+
+
+def qt_table(lang: str) -> dict[str, dict[str, str]]:
+    """``resources/locale/<lang>/qt.json``: Qt's strings in ``lang``, or {} without one
+    (JSON: it is read before the start page paints, when yaml is not loaded yet)."""
+    path = locale_dir() / lang.split("_", 1)[0] / "qt.json"
+    if not path.is_file():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {str(context): {str(k): str(v) for k, v in strings.items()}
+            for context, strings in data.items() if isinstance(strings, dict)}
 
 
 def take_lang_option(argv: list[str]) -> tuple[str | None, list[str]]:
