@@ -77,9 +77,44 @@ def ui_locale(lang: str) -> QLocale:
     return QLocale(language)
 
 
+#: Languages whose letters join into shaped clusters: Qt draws a mnemonic's underline by
+#: splitting the text at the "&", which breaks a cluster ("&ফাইল" shows "ফ◌াইল"). In these
+#: the shortcut letters are not underlined (Alt+letter still works where a keyboard has it).
+NO_MNEMONIC_UNDERLINE = frozenset({"bn"})
+
+
+def underline_mnemonics(on: bool) -> None:
+    """Underline the shortcut letters of menus, buttons and labels (the style's default),
+    or draw every such text whole."""
+    from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
+
+    class _WholeText(QProxyStyle):
+        def styleHint(self, hint: QStyle.StyleHint, option: object = None,
+                      widget: object = None, data: object = None) -> int:
+            if hint == QStyle.StyleHint.SH_UnderlineShortcut:
+                return 0
+            return super().styleHint(hint, option, widget, data)  # type: ignore[arg-type]
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    current = app.style()
+    if current is None or isinstance(current, QProxyStyle) == (not on):
+        return  # already so
+    # A proxy names no style itself: its base does.
+    name = (current.baseStyle() if isinstance(current, QProxyStyle) else current).name()
+    base = QStyleFactory.create(name)
+    if base is None:
+        return
+    palette = app.palette()  # setStyle() puts the style's own palette back
+    app.setStyle(base if on else _WholeText(base))
+    app.setPalette(palette)
+
+
 def apply_ui_language(lang: str) -> None:
     """Our strings (``smready.i18n._``), Qt's, and the locale of numbers and dates in
     ``lang``, for windows built after this."""
     set_language(lang)
     install_qt_translations(lang)
     QLocale.setDefault(ui_locale(lang))
+    underline_mnemonics(lang not in NO_MNEMONIC_UNDERLINE)

@@ -233,7 +233,7 @@ class PointView(QWidget):
         for number, question in enumerate(point.questions, start=1):
             block = QVBoxLayout()
             block.setSpacing(6)
-            title = body_label(f"{number}. {question.text}", self)
+            title = body_label(f"{show_number(number)}. {question.text}", self)
             font = title.font()
             font.setBold(True)
             title.setFont(font)
