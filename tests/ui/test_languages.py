@@ -84,3 +84,22 @@ def test_bad_lang_option_is_one_line_on_stderr_and_exit_2(
     assert run(argv) == 2
     err = capsys.readouterr().err
     assert err.startswith("smready: ") and err.count("\n") == 1
+
+
+def test_bengali_menu_words_are_drawn_whole(qtbot: QtBot, english_after: None) -> None:
+    """Qt underlines a shortcut letter by cutting the text at the "&", which breaks a
+    Bengali cluster ("&ফাইল" showed "ফ◌াইল"); in Bengali the style draws such texts whole."""
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    def underlined() -> int:
+        style = QApplication.style()
+        assert style is not None
+        return style.styleHint(QStyle.StyleHint.SH_UnderlineShortcut)
+
+    english = underlined()
+    apply_ui_language("bn")
+    assert underlined() == 0
+    label_text = i18n._("&File")
+    assert label_text.startswith("&") and label_text != "&File"  # translated, mnemonic kept
+    apply_ui_language("en")
+    assert underlined() == english
