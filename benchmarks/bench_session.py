@@ -30,9 +30,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench_startup import BARE_WINDOW, FIRST_PAINT, _time_child  # noqa: E402
 
-# READY is printed after the workspace is built and the file named on the command line is
-# open (app.main opens it first, in the same callback chain): the project is on screen.
+# SHOWN is printed once the file named on the command line is open and its first page has
+# painted, with the event loop free again (MainWindow.project_shown); READY once the rest of
+# the workspace (the pages not shown yet) is built as well.
 SMREADY_WITH_FILE = FIRST_PAINT + r"""
+EXPECT_SHOWN = True
 from smready.app import main
 sys.exit(main(["smready", sys.argv[1]]))
 """
@@ -52,14 +54,24 @@ def double_click(rounds: int) -> None:
         _time_child(code, env)
         bare: list[float] = []
         opened: list[float] = []
+        complete: list[float] = []
+        gaps: list[float] = []
         for _ in range(rounds):
             bare.append(_time_child(BARE_WINDOW, env)["PAINTED"])
-            opened.append(_time_child(code, env)["READY"])
+            seen = _time_child(code, env)
+            opened.append(seen["SHOWN"])
+            complete.append(seen["READY"])
+            gaps.append(seen["GAP"])
     ratio = statistics.median(opened) / statistics.median(bare)
-    print(f"{'bare PySide6 window, first paint':44}{statistics.median(bare) * 1000:7.0f}ms")
-    print(f"{'file double-clicked: project shown':44}{statistics.median(opened) * 1000:7.0f}ms")
+    ms = lambda xs: statistics.median(xs) * 1000  # noqa: E731
+    print(f"{'bare PySide6 window, first paint':44}{ms(bare):7.0f}ms  min {min(bare) * 1000:.0f}ms")
+    print(f"{'file double-clicked: project shown':44}{ms(opened):7.0f}ms"
+          f"  min {min(opened) * 1000:.0f}ms")
     print(f"{'ratio project shown / bare':44}{ratio:8.2f}x  goal <= 2.50x: "
           f"{'OK' if ratio <= 2.5 else 'OVER GOAL'}  ({rounds} rounds, medians)")
+    print(f"{'  then the other pages built':44}{ms(complete):7.0f}ms")
+    print(f"{'longest event-loop gap, first paint to built':44}{ms(gaps):7.0f}ms"
+          f"  max {max(gaps) * 1000:.0f}ms")
 
 
 def edit_to_preview(rounds: int) -> None:

@@ -35,11 +35,24 @@ timer = QTimer()
 timer.setInterval(5)
 timer.timeout.connect(tick)
 
+EXPECT_SHOWN = False  # set by a child that opens a file: wait for it to be shown too
+state = {"ready": False, "shown": False}
+
 def ready():
     tick()
     print("READY", flush=True)
     print(f"GAP {ticks[1] * 1000:.1f}", flush=True)
-    os._exit(0)
+    state["ready"] = True
+    if state["shown"] or not EXPECT_SHOWN:
+        os._exit(0)
+
+def shown():  # a project opened from the command line is on screen, answering input
+    tick()
+    print("SHOWN", flush=True)
+    print(f"SHOWNGAP {ticks[1] * 1000:.1f}", flush=True)
+    state["shown"] = True
+    if state["ready"]:
+        os._exit(0)
 
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
@@ -50,6 +63,7 @@ class FirstPaint(QObject):
                 os._exit(0)
             ticks[0] = time.perf_counter()
             timer.start()
+            obj.project_shown.connect(shown)
             obj.when_ready(ready)
         return False
 

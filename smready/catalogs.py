@@ -150,6 +150,17 @@ def po_path(lang: str, root: Path = REPO) -> Path:
     return locale_dir(root) / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
+def _revive(catalog: Catalog, template: Catalog) -> None:
+    """A translated string that left the source (``#~``) and came back gets its
+    translation back (Babel's update would leave it obsolete and the message empty)."""
+    wanted = {(m.id, m.context) for m in template if m.id}
+    for key, message in list(catalog.obsolete.items()):
+        if (message.id, message.context) in wanted and _translated(message.string):
+            del catalog.obsolete[key]
+            catalog[message.id] = message
+            message.context = message.context  # keyed by id; context kept on the message
+
+
 def update(root: Path = REPO) -> list[Path]:
     """Extract the template and merge it into each language's ``.po`` (created if missing)."""
     template = extract(root)
@@ -159,6 +170,7 @@ def update(root: Path = REPO) -> list[Path]:
         path = po_path(lang, root)
         if path.is_file():
             catalog = _read(path, lang)
+            _revive(catalog, template)
             catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
             # Strings that left the source are kept (as #~) only if someone translated them.
             for key in [k for k, m in catalog.obsolete.items() if not _translated(m.string)]:

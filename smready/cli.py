@@ -226,19 +226,19 @@ def score_dict(path: Path, project: Project, result: ReadinessResult) -> dict[st
 def _score_text(path: Path, project: Project, result: ReadinessResult) -> str:
     from smready.formatting import formats
 
-    fmt = formats(current().lang)
+    fmt = formats(current().lang)  # numbers in the digits of the messages' language
     lines = [
         f"{project.organization.name} ({path})",
-        _("Overall readiness: {score} / 100 — {level}").format(
-            score=fmt.integer(round(result.overall)), level=result.level.name),
+        _("Overall readiness: {score:.0f} / 100 — {level}").format(
+            score=fmt.figure(result.overall), level=result.level.name),
         f"  {result.level.meaning}",
     ]
     lines += [f"  {reason}" for reason in result.level.capped_by]
     lines += ["", _("The six points:")]
     for point in result.points:
-        lines.append(_("  {number}. {title:<40} {score:>5}  ({answered}/{total} answered)")
+        lines.append(_("  {number}. {title:<40} {score:>5.0f}  ({answered}/{total} answered)")
                      .format(number=fmt.integer(point.number), title=point.title,
-                             score=fmt.integer(round(point.score)),
+                             score=fmt.figure(point.score),
                              answered=fmt.integer(point.answered),
                              total=fmt.integer(point.total)))
     if result.recommendations:

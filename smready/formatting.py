@@ -23,13 +23,12 @@ from babel import Locale
 from babel.dates import format_date as babel_date
 from babel.numbers import format_decimal, format_percent
 
+from smready.i18n import DIGITS
 from smready.money import format_money as _money
 from smready.money import locale_for
 
-__all__ = ["Formats", "formats", "native_digits"]
+__all__ = ["Figure", "Formats", "formats", "native_digits"]
 
-#: Languages whose documents write numbers in their own digits.
-_DIGITS = {"bn": str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")}
 #: Dates in running text: English keeps the day first whatever the country ("5 March
 #: 2026", as the documents always did); the others use CLDR's long date.
 _DATE_PATTERNS = {"en": "d MMMM y"}
@@ -37,8 +36,19 @@ _DATE_PATTERNS = {"en": "d MMMM y"}
 
 def native_digits(text: str, lang: str) -> str:
     """``text`` with ASCII digits written in ``lang``'s own digits (Bengali), else as is."""
-    table = _DIGITS.get(lang)
+    table = DIGITS.get(lang)
     return text.translate(table) if table else text
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number that keeps its format spec in a message and writes the language's digits."""
+
+    value: float
+    lang: str
+
+    def __format__(self, spec: str) -> str:
+        return native_digits(format(self.value, spec), self.lang)
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,11 @@ class Formats:
                                   locale=self.locale)
         return self._digits(str(text))
 
+    def figure(self, value: float) -> Figure:
+        """``value`` for a message that formats it itself (``{score:.0f}``, ``{n:>5}``):
+        the format is applied, then the digits are the language's."""
+        return Figure(value, self.lang)
+
     def integer(self, value: int) -> str:
         """A count or a score: whole, grouped ("1 300"), in the language's digits."""
         return self.number(int(value))
@@ -72,12 +87,25 @@ class Formats:
         pattern = _DATE_PATTERNS.get(self.lang, "long")
         return self._digits(str(babel_date(value, pattern, locale=self.locale)))
 
+    def month(self, value: dt.date) -> str:
+        """A month of a year: "November 2025", "marraskuu 2025"."""
+        return self._digits(str(babel_date(value, "LLLL yyyy", locale=self.locale)))
+
+    def decimal(self, value: float) -> str:
+        """A rate as written, with the language's decimal sign: 0.86 -> "0,86" in Finnish."""
+        return self._digits(str(format_decimal(value, locale=self.locale)))
+
     def money(self, amount: int, currency: str) -> str:
         """Whole units with the country's symbol placement ("1 300 €", "$1,300")."""
         return self._digits(_money(amount, currency, self.money_locale))
 
     def money_range(self, low: int, high: int, currency: str) -> str:
         """A price range with its currency once: "2 000–3 000 €", "$2,000–3,000"."""
+        return "–".join(self.money_range_parts(low, high, currency))
+
+    def money_range_parts(self, low: int, high: int, currency: str) -> tuple[str, str]:
+        """The two ends of :meth:`money_range`, the symbol on one of them only ("2 000",
+        "3 000 €"; "$2,000", "3,000"), for a sentence that puts the dash between them."""
         parts = [_money(amount, currency, self.money_locale) for amount in (low, high)]
         figures = [str(format_decimal(amount, locale=self.money_locale))
                    for amount in (low, high)]
@@ -85,8 +113,8 @@ class Formats:
         if all(middle for _before, middle, _after in split) and (
                 split[0][0] == split[1][0] and split[0][2] == split[1][2]):
             before, _figure, after = split[0]
-            return self._digits(f"{before}{figures[0]}–{figures[1]}{after}")
-        return self._digits(f"{parts[0]}–{parts[1]}")
+            return self._digits(before + figures[0]), self._digits(figures[1] + after)
+        return self._digits(parts[0]), self._digits(parts[1])
 
     def percent(self, fraction: float) -> str:
         """0.42 -> "42%" ("42 %" in Finnish, "৪২%" in Bengali)."""

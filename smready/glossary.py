@@ -30,7 +30,8 @@ from typing import Any
 import yaml
 
 from smready.domain import Organization, OrgKind
-from smready.paths import resource, resources_dir
+from smready.paths import resource
+from smready.yamlfile import safe_load
 
 __all__ = ["GlossaryError", "SlotFormatter", "Term", "Vocabulary", "american_spelling",
            "fill_slots", "glossary_path", "goal_type_name", "vocabulary"]
@@ -109,12 +110,14 @@ def glossary_path(lang: str) -> Path:
     ``resources/locale/<lang>/glossary.yaml``."""
     if lang == "en":
         return resource("glossary.yaml")
-    return resources_dir() / "locale" / lang / "glossary.yaml"
+    from smready.i18n import locale_dir
+
+    return locale_dir() / lang / "glossary.yaml"
 
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data: Any = safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise GlossaryError(f"{path}: cannot be read: {exc}") from exc
     if not isinstance(data, dict):

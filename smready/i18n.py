@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import os
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -43,8 +44,15 @@ class UnknownLanguage(ValueError):
     """A language code smready has no catalog for."""
 
 
+#: A folder laid out like ``resources/locale`` (``<lang>/LC_MESSAGES/smready.po`` and
+#: ``<lang>/glossary.yaml``) to use instead: translators preview their catalogs with it.
+LOCALE_DIR_ENV = "SMREADY_LOCALE_DIR"
+
+
 def locale_dir() -> Path:
-    return resources_dir() / "locale"
+    """``resources/locale``, or the folder ``$SMREADY_LOCALE_DIR`` names."""
+    override = os.environ.get(LOCALE_DIR_ENV, "").strip()
+    return Path(override) if override else resources_dir() / "locale"
 
 
 def normalize_language(code: str) -> str:
@@ -104,12 +112,78 @@ def _compile_po(po_path: Path) -> bytes:
 def _catalog_for(lang: str, localedir: Path) -> gettext.NullTranslations:
     folder = localedir / lang / "LC_MESSAGES"
     mo, po = folder / f"{DOMAIN}.mo", folder / f"{DOMAIN}.po"
+    catalog: gettext.NullTranslations
     if mo.is_file() and (not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
         with mo.open("rb") as handle:
-            return gettext.GNUTranslations(handle)
-    if po.is_file():
-        return gettext.GNUTranslations(io.BytesIO(_compile_po(po)))
-    raise UnknownLanguage(f"no catalog for {lang!r} in {folder}")
+            catalog = gettext.GNUTranslations(handle)
+    elif po.is_file():
+        catalog = gettext.GNUTranslations(io.BytesIO(_compile_po(po)))
+    else:
+        raise UnknownLanguage(f"no catalog for {lang!r} in {folder}")
+    return NativeDigits(catalog, lang) if lang in DIGITS else catalog
+
+
+# --- numbers in the language's own digits ----------------------------------------------------
+
+#: Languages written with their own digits (Bengali: ০–৯; CLDR's default numbering system
+#: for ``bn`` is ``beng``). ``smready.formatting`` writes the numbers it formats in them.
+DIGITS = {"bn": str.maketrans("0123456789", "০১২৩৪৫৬৭৮৯")}
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+#: A Latin letter right next to a number, or one space, hyphen or bracket away: "A4",
+#: "UTF-8", "16 CFR 255", "Act 2018", "501(c)(3)", "2 MB" keep their digits (codes and names
+#: stay as written).
+_LATIN_BEFORE = re.compile(r"[A-Za-z][ \-()]{0,2}$")
+_LATIN_AFTER = re.compile(r"^[ \-()]{0,2}[A-Za-z]")
+
+
+def _native_numbers(text: str, table: dict[int, int]) -> str:
+    def convert(match: re.Match[str]) -> str:
+        before, after = text[max(0, match.start() - 3):match.start()], text[match.end():]
+        if _LATIN_BEFORE.search(before) or _LATIN_AFTER.match(after):
+            return match.group()
+        return match.group().translate(table)
+
+    return _NUMBER.sub(convert, text)
+
+
+def native_digits_in_text(text: str, lang: str) -> str:
+    """A translated text with its numbers in ``lang``'s digits; placeholders, markup,
+    codes and names next to Latin letters are left as they are."""
+    table = DIGITS.get(lang)
+    if table is None or not any(ch.isdigit() for ch in text):
+        return text
+    parts: list[str] = []
+    last = 0
+    for match in PROTECTED.finditer(text):
+        parts.append(_native_numbers(text[last:match.start()], table))
+        parts.append(match.group())
+        last = match.end()
+    parts.append(_native_numbers(text[last:], table))
+    return "".join(parts)
+
+
+class NativeDigits(gettext.NullTranslations):
+    """A catalog whose translations write their numbers in the language's own digits (the
+    translators keep the source's ASCII digits, as they were asked to)."""
+
+    def __init__(self, inner: gettext.NullTranslations, lang: str) -> None:
+        super().__init__()
+        self.inner, self.lang = inner, lang
+
+    def _native(self, found: str, *sources: str) -> str:
+        return found if found in sources else native_digits_in_text(found, self.lang)
+
+    def gettext(self, message: str) -> str:
+        return self._native(self.inner.gettext(message), message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return self._native(self.inner.ngettext(msgid1, msgid2, n), msgid1, msgid2)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self._native(self.inner.pgettext(context, message), message)
+
+    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
+        return self._native(self.inner.npgettext(context, msgid1, msgid2, n), msgid1, msgid2)
 
 
 @cache

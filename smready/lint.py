@@ -4,6 +4,11 @@ It looks only at free text the user wrote into the project (policy answers, goal
 readiness notes, actions), never at the clauses smready writes itself. Each finding names the
 field path, the rule, a plain explanation and a safer wording. Nothing here changes the
 project; the app and ``smready-cli check`` show the findings.
+
+The rules are English regular expressions, so they run only for a project whose documents are
+in English (``lint_applies``): a Finnish or Bengali project's text is written in its own
+language, which these patterns cannot read (and would misread where a word looks English).
+The findings' title, message and suggestion are translated into the reader's language.
 """
 
 from __future__ import annotations
@@ -13,13 +18,17 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import yaml
 from pydantic import BaseModel
 
 from smready.domain import Project
 from smready.paths import resource
+from smready.yamlfile import safe_load
 
-__all__ = ["LintError", "LintFinding", "LintRule", "lint_project", "lint_text", "load_rules"]
+__all__ = ["LintError", "LintFinding", "LintRule", "lint_applies", "lint_project", "lint_text",
+           "load_rules"]
+
+#: The language the rules' patterns are written for.
+RULES_LANGUAGE = "en"
 
 MAX_EXCERPT = 80
 
@@ -68,7 +77,7 @@ def _text(raw: dict[str, Any], key: str, where: str) -> str:
 @cache
 def load_rules() -> tuple[LintRule, ...]:
     path = resource("lint_rules.yaml")
-    data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: Any = safe_load(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise LintError(f"{path}: rules: expected a list")
     rules = []
@@ -100,8 +109,12 @@ def load_rules() -> tuple[LintRule, ...]:
     return tuple(rules)
 
 
-def lint_text(text: str, field: str = "") -> list[LintFinding]:
-    """Findings for one piece of user text (one per rule at most)."""
+def lint_text(text: str, field: str = "", lang: str | None = None) -> list[LintFinding]:
+    """Findings for one piece of user text (one per rule at most), explained in ``lang``
+    (the UI language when None)."""
+    from smready.i18n import current, translation
+
+    t = translation(lang) if lang else current()
     findings = []
     flat = " ".join(text.split())
     for rule in load_rules():
@@ -110,9 +123,9 @@ def lint_text(text: str, field: str = "") -> list[LintFinding]:
             excerpt = match.group(0)
             if len(excerpt) > MAX_EXCERPT:
                 excerpt = excerpt[: MAX_EXCERPT - 1].rstrip() + "…"
-            findings.append(LintFinding(field=field, rule=rule.id, title=rule.title,
-                                        message=rule.message, suggestion=rule.suggestion,
-                                        excerpt=excerpt))
+            findings.append(LintFinding(field=field, rule=rule.id, title=t(rule.title),
+                                        message=t(rule.message),
+                                        suggestion=t(rule.suggestion), excerpt=excerpt))
     return findings
 
 
@@ -141,13 +154,23 @@ def _texts(value: object, path: str) -> list[tuple[str, str]]:
 _SCANNED = ("policy", "goals", "actions")
 
 
-def lint_project(project: Project) -> list[LintFinding]:
-    """Every risky phrase in the user's own text, in the order of the project's fields."""
+def lint_applies(project: Project) -> bool:
+    """Whether the English rules can read this project's text: its documents are English."""
+    from smready.domain import document_language
+
+    return document_language(project) == RULES_LANGUAGE
+
+
+def lint_project(project: Project, lang: str | None = None) -> list[LintFinding]:
+    """Every risky phrase in the user's own text, in the order of the project's fields
+    (none for a project whose documents are not in English: ``lint_applies``)."""
+    if not lint_applies(project):
+        return []
     findings: list[LintFinding] = []
     texts: list[tuple[str, str]] = []
     for part in _SCANNED:
         texts.extend(_texts(getattr(project, part), part))
     texts.extend(_texts(project.readiness.notes, "readiness.notes"))
     for path, text in texts:
-        findings.extend(lint_text(text, path))
+        findings.extend(lint_text(text, path, lang))
     return findings

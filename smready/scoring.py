@@ -479,12 +479,11 @@ def _tier_cost(tier: ServiceTier, country: str, t: Translation) -> tuple[str, st
     else:
         high = convert(tier.cost_max, prices, currency)
         if high.currency == low.currency:
-            text = t("{range} a month").format(
-                range=fmt.money_range(low.amount, high.amount, low.currency))
+            first, last = fmt.money_range_parts(low.amount, high.amount, low.currency)
         else:  # pragma: no cover - both ends convert at the same rate
-            text = t("{low}–{high} a month").format(
-                low=fmt.money(low.amount, low.currency),
-                high=fmt.money(high.amount, high.currency))
+            first, last = (fmt.money(low.amount, low.currency),
+                           fmt.money(high.amount, high.currency))
+        text = t("{low}–{high} a month").format(low=first, high=last)
     return text, low.currency, low.converted
 
 
@@ -540,10 +539,6 @@ class _Words:
     t: Translation
     fmt: Formats
 
-    def hours(self, need: int) -> str:
-        """"about 12 hours a month" (a count: ngettext)."""
-        return self.t.ngettext("about {need} hour a month", "about {need} hours a month",
-                               need).format(need=self.fmt.integer(need))
 
 
 def _tier_sentence(tier: TierMatch, platform_count: int, posts: float, w: _Words) -> str:
@@ -578,20 +573,24 @@ def _resource_message(profiles: list[PlatformProfile], posts: float, need: int,
         return t("Choose your networks and how many posts a month you plan, and you will see "
                  "how many hours that takes.")
     if not profiles:
+        # Planned posts and no network yet (half an hour a post: one post is an hour).
         return t.ngettext(
-            "{posts} post a month takes {hours}. Choose your networks to see the full "
+            "{posts} post a month takes about an hour. Choose your networks to see the full "
             "picture.",
-            "{posts} posts a month take {hours}. Choose your networks to see the full "
-            "picture.", round(posts)).format(posts=n(round(posts)), hours=w.hours(need))
+            "{posts} posts a month take about {need} hours. Choose your networks to see the "
+            "full picture.", round(posts)).format(posts=n(round(posts)), need=n(need))
+    # With a network chosen the plan needs its monitoring hours too: never 1 hour in
+    # practice (the lightest network alone needs 1 hour of monitoring and no post).
     agency = "" if tier is None else " " + _tier_sentence(tier, len(profiles), posts, w)
     if have is None:
-        return t("Your plan needs {hours}. Say how many hours a week you can give to see "
-                 "whether it fits.").format(hours=w.hours(need)) + agency
+        return t("Your plan needs about {need} hours a month. Say how many hours a week you "
+                 "can give to see whether it fits.").format(need=n(need)) + agency
     if have >= need:
-        return t("Your plan needs {hours} and you have {have}. That fits; keep the spare "
-                 "time for replies on busy days.").format(hours=w.hours(need), have=n(have))
-    return t("Your plan needs {hours}; you have {have}. {fix}").format(
-        hours=w.hours(need), have=n(have),
+        return t("Your plan needs about {need} hours a month and you have {have}. That fits; "
+                 "keep the spare time for replies on busy days.").format(need=n(need),
+                                                                           have=n(have))
+    return t("Your plan needs about {need} hours a month; you have {have}. {fix}").format(
+        need=n(need), have=n(have),
         fix=_fix_suggestion(profiles, posts, have, protected, w)) + agency
 
 

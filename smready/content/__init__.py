@@ -32,6 +32,7 @@ from smready.domain import (
     TierPrices,
 )
 from smready.paths import resource
+from smready.yamlfile import safe_load
 
 __all__ = [
     "ContentError",
@@ -60,11 +61,6 @@ class ContentError(Exception):
         super().__init__(f"{self.file.name}: {key or '(top level)'}: {reason}")
 
 
-# libyaml's safe loader parses the question bank ~10x faster than the pure-Python one (it is
-# on the start-up path); same safe subset of YAML.
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _lang(lang: str | None) -> str:
     """``lang`` as a catalog code; the UI language when None."""
     from smready.i18n import current, normalize_language
@@ -88,7 +84,7 @@ def _read_yaml(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise ContentError(path, "", f"cannot read the file ({exc.strerror or exc})") from exc
     try:
-        data = yaml.load(text, Loader=_SafeLoader)
+        data = safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else ""

@@ -26,6 +26,8 @@ class PrivacyLaw(StrEnum):
     GDPR = "gdpr"
     UK_GDPR = "uk_gdpr"
     CCPA = "ccpa"
+    DPDP = "dpdp"
+    """India's Digital Personal Data Protection Act 2023."""
     GENERAL = "general"
 
 
@@ -37,6 +39,10 @@ GDPR_COUNTRIES = frozenset(
     }
 )
 UK_COUNTRIES = frozenset({"GB"})
+DPDP_COUNTRIES = frozenset({"IN"})
+# Where a nonprofit that takes money from abroad has rules on politics of its own: the NGO
+# Affairs Bureau in Bangladesh, the FCRA in India (the policy's clauses name both).
+FOREIGN_FUNDING_RULES_COUNTRIES = frozenset({"BD", "IN"})
 CCPA_THRESHOLDS = (
     "The CCPA (as amended by the CPRA) covers a for-profit business that does business in "
     "California and meets at least one of these: yearly gross revenue over $26,625,000 (the "
@@ -99,13 +105,16 @@ def privacy_law_for(country: str, region: str, *, kind: OrgKind = OrgKind.SMALL_
                     ccpa_covered: bool = False) -> PrivacyLaw:
     """Which privacy law the policy cites.
 
-    GDPR in the EU/EEA, UK GDPR in the United Kingdom, the CCPA only for a for-profit
-    California business that says it meets one of the thresholds, else a general clause.
+    GDPR in the EU/EEA, UK GDPR in the United Kingdom, the DPDP Act in India (businesses and
+    nonprofits alike), the CCPA only for a for-profit California business that says it meets
+    one of the thresholds, else a general clause.
     """
     if country.upper() in GDPR_COUNTRIES:
         return PrivacyLaw.GDPR
     if country.upper() in UK_COUNTRIES:
         return PrivacyLaw.UK_GDPR
+    if country.upper() in DPDP_COUNTRIES:
+        return PrivacyLaw.DPDP
     if (country.upper() == "US" and region.strip().lower() in _CALIFORNIA
             and kind is OrgKind.SMALL_BUSINESS and ccpa_covered):
         return PrivacyLaw.CCPA

@@ -202,6 +202,10 @@ class NonprofitRules(StrictModel):
     """Written consent before sharing stories or photos of the people served."""
     registered_charity: bool = True
     """A 501(c)(3) in the US, a registered charity in England and Wales, or the like."""
+    foreign_funding: bool = False
+    """Receives donations or grants from abroad: in Bangladesh registered with the NGO Affairs
+    Bureau, in India under the FCRA; both limit what the organization says about politics
+    (see ``FOREIGN_FUNDING_RULES_COUNTRIES``)."""
 
 
 class PolicyAnswers(StrictModel):

@@ -4,11 +4,9 @@ and DOCX. WeasyPrint and python-docx are imported lazily, only when a PDF or DOC
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from smready.rendering.charts import radar_svg
-from smready.rendering.export import RenderError, document_bytes, export_document
-from smready.rendering.html import render_html
 from smready.rendering.model import (
     DOC_KINDS,
     FORMATS,
@@ -21,6 +19,28 @@ from smready.rendering.model import (
 if TYPE_CHECKING:
     from smready.domain import Project
     from smready.i18n import Translation
+    from smready.rendering.charts import radar_svg
+    from smready.rendering.export import RenderError, document_bytes, export_document
+    from smready.rendering.html import render_html
+
+# Imported on first use: the app's first screen draws the radar chart (``charts``) without
+# loading jinja2 and the document builders behind ``html`` and ``export``.
+_LAZY = {
+    "radar_svg": "smready.rendering.charts",
+    "RenderError": "smready.rendering.export",
+    "document_bytes": "smready.rendering.export",
+    "export_document": "smready.rendering.export",
+    "render_html": "smready.rendering.html",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 
 def pdf_bytes(project: Project, doc: DocKind, paper: Paper = "a4", *,

@@ -34,6 +34,12 @@ def _wrap(title: str, width: int = 18, lines: int = 2) -> list[str]:
     return [line[: width + 6] for line in out]
 
 
+#: Languages whose words need shaping (conjuncts, vowel signs): WeasyPrint places SVG text
+#: glyph by glyph, unshaped, so their documents draw the compact chart (numbers and scores on
+#: the spokes; the titles are the numbered sections right after it).
+SHAPED_LANGUAGES = frozenset({"bn"})
+
+
 def radar_svg(result: ReadinessResult, size: int = 360, *, compact: bool = False,
               t: Translation | None = None) -> str:
     """The chart; ``compact`` labels each spoke with its number and score only (for a narrow

@@ -22,6 +22,7 @@ import base64
 import binascii
 import mimetypes
 import re
+import threading
 import urllib.parse
 import urllib.request
 from collections.abc import Callable
@@ -54,6 +55,42 @@ SHAPED_SCRIPTS = re.compile(
 
 class RefusedURL(ValueError):
     """A URL outside what documents may load; WeasyPrint logs it and skips the resource."""
+
+
+class Stopped(Exception):
+    """The render was stopped because nobody wants its result any more (``should_stop``)."""
+
+
+_stop_check = threading.local()
+"""``.check``: the ``should_stop`` of the render running in this thread, if any."""
+
+
+def _check_stop() -> None:
+    check: Callable[[], bool] | None = getattr(_stop_check, "check", None)
+    if check is not None and check():
+        raise Stopped
+
+
+@cache
+def _install_stop_points() -> None:
+    """Let a render stop between pages: before laying out each page and before drawing
+    each page (a 9-page policy has ~20 such points in ~1 s)."""
+    import weasyprint.document as document
+    import weasyprint.layout.page as page
+
+    make_page: Callable[..., Any] = page.make_page
+    paint: Callable[..., Any] = document.Page.paint
+
+    def make_page_or_stop(*args: Any, **kwargs: Any) -> Any:
+        _check_stop()
+        return make_page(*args, **kwargs)
+
+    def paint_or_stop(self: Any, *args: Any, **kwargs: Any) -> Any:
+        _check_stop()
+        return paint(self, *args, **kwargs)
+
+    page.make_page = make_page_or_stop
+    document.Page.paint = paint_or_stop
 
 
 def allowed_roots() -> tuple[Path, ...]:
@@ -185,13 +222,26 @@ def _install_actual_text() -> None:
     draw.draw_text = draw_text
 
 
-def html_to_pdf(html: str, fetcher: Any = None) -> bytes:
+def html_to_pdf(html: str, fetcher: Any = None, *,
+                should_stop: Callable[[], bool] | None = None) -> bytes:
     """Any HTML to PDF with the safe fetcher, no attachments, tagged (PDF/UA-1), the bundled
-    Bengali fonts and ``/ActualText`` on shaped-script text."""
+    Bengali fonts and ``/ActualText`` on shaped-script text.
+
+    ``should_stop`` is asked between pages; when it says yes the render raises
+    :class:`Stopped` (a preview of answers that have changed since)."""
+    _install_actual_text()
+    _install_stop_points()
+    _stop_check.check = should_stop
+    try:
+        return _html_to_pdf(html, fetcher)
+    finally:
+        _stop_check.check = None
+
+
+def _html_to_pdf(html: str, fetcher: Any) -> bytes:
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
 
-    _install_actual_text()
     fetcher = fetcher if fetcher is not None else safe_url_fetcher()
     font_config = FontConfiguration()
     fonts = weasyprint.CSS(string=font_face_css(), url_fetcher=fetcher, font_config=font_config)
@@ -212,7 +262,10 @@ def html_to_pdf(html: str, fetcher: Any = None) -> bytes:
 
 
 def pdf_bytes(project: Project, doc: DocKind, paper: Paper = "a4", *,
-              t: Translation | None = None) -> bytes:
+              t: Translation | None = None,
+              should_stop: Callable[[], bool] | None = None) -> bytes:
     """``doc`` as PDF in the language of ``t`` (the project's document language when None;
-    the render worker passes none, so a document is always in its project's language)."""
-    return html_to_pdf(render_html(project, doc, paper, for_print=True, t=t))
+    the render worker passes none, so a document is always in its project's language).
+    ``should_stop``: see :func:`html_to_pdf`."""
+    return html_to_pdf(render_html(project, doc, paper, for_print=True, t=t),
+                       should_stop=should_stop)

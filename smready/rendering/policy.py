@@ -27,6 +27,7 @@ from smready.domain import (
     Consequence,
     PersonGroup,
     PolicyAnswers,
+    PrivacyLaw,
     Project,
     TaskKind,
     WorkTimeRule,
@@ -38,6 +39,7 @@ from smready.i18n import Translation, translation
 from smready.paths import resource
 from smready.rendering.context import add_months, ask_whom, load_logo
 from smready.rendering.model import Block, Bullets, Cell, Document, Gap, Note, Section, Table, Text
+from smready.yamlfile import safe_load
 
 __all__ = ["ClauseError", "build_policy", "load_clauses", "next_review", "open_decisions",
            "phrase", "sentences"]
@@ -47,7 +49,7 @@ REQUIRED_TASKS = (TaskKind.POINT_PERSON, TaskKind.POSTING, TaskKind.MONITORING,
                   TaskKind.ANSWERING)
 
 PLACES = ("us", "uk", "eu", "other")
-LAWS = ("gdpr", "uk_gdpr", "ccpa", "general")
+LAWS = tuple(law.value for law in PrivacyLaw)
 CONDITION_KEYS = {"kind", "place", "country", "law", "need", "without"}
 CLAUSE_KINDS = ("text", "bullets", "numbered", "note", "user", "block", "gap", "subsection")
 
@@ -175,7 +177,7 @@ def load_clauses() -> tuple[SectionSpec, ...]:
     """The clause library, checked; raises ClauseError naming section, clause and reason."""
     path = resource("policy_clauses.yaml")
     try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data: Any = safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ClauseError(f"{path}: cannot be read: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("sections"), list):
@@ -350,6 +352,9 @@ def N_(message: str) -> str:
     return message
 
 
+#: The Measurement step's choices ("month"), as a word in the document language.
+_REPORT_EVERY = {"week": N_("week"), "month": N_("month"), "quarter": N_("quarter")}
+
 _GROUP_LABELS = {
     PersonGroup.VOLUNTEER: N_("volunteer"),
     PersonGroup.BOARD: N_("board member"),
@@ -422,6 +427,7 @@ class _Builder:
             (phrase(s.name) for s in pol.spokespeople if phrase(s.name)), "")
         router = self.person_for(TaskKind.ROUTING) or point_person
         report_to = phrase(pol.measurement.report_to) or phrase(pol.review.approver)
+        every = phrase(pol.measurement.report_every)
         answer_time = ""
         for resp in pol.responsibilities:
             if resp.task is TaskKind.ANSWERING and resp.response_time.strip():
@@ -449,6 +455,7 @@ class _Builder:
             "work_reasonable": pol.hr.work_time is WorkTimeRule.REASONABLE,
             "strict": pol.hr.consequence is Consequence.STRICT,
             "is_finland": org.country.upper() == "FI",
+            "is_india": org.country.upper() == "IN",
             "uk_or_us_charity": registered and place in ("us", "uk"),
             "safeguarding_applies": (safeguarding.works_with_minors
                                      or safeguarding.works_with_vulnerable),
@@ -480,7 +487,8 @@ class _Builder:
             "ads_approver": self.who(phrase(pol.ads.approver)),
             "agency_contact": self.who(phrase(pol.agencies.contact)),
             "data_contact": self.who(phrase(pol.privacy.data_contact)),
-            "report_every": phrase(pol.measurement.report_every) or self.t("month"),
+            "report_every": (self.t(_REPORT_EVERY[every]) if every in _REPORT_EVERY
+                             else every or self.t("month")),
             "report_to": report_to,
             "refresher_months": self.fmt.integer(pol.training.refresher_months),
             "ambassadors": _join([self.who(a) for a in ambassadors], self.t),
@@ -571,7 +579,7 @@ class _Builder:
 
     def block(self, spec: SectionSpec, name: str) -> list[Block]:
         maker: dict[str, Callable[[SectionSpec], list[Block]]] = {
-            "scope_groups": lambda s: _fragments(self.scope_groups()),
+            "scope_groups": lambda s: _fragments(self.scope_groups(), self.stop),
             "accounts_table": self.accounts_table,
             "goals_list": self.goals_list,
             "spokespeople_table": self.spokespeople_table,
@@ -627,7 +635,7 @@ class _Builder:
             why = sentences(goal.relevance, self.stop)
             if why:
                 text += " " + " ".join(why)
-            items.append(Text(text=text, lead=name + "."))
+            items.append(Text(text=text, lead=name + self.stop))
         return [Bullets(items=tuple(items))] if items else []
 
     def spokespeople_table(self, spec: SectionSpec) -> list[Block]:
@@ -670,7 +678,7 @@ class _Builder:
             label = _task_label(r.task, self.t.lang)
             notes = sentences(r.notes, self.stop)
             if notes:
-                label += ". " + " ".join(notes)
+                label += self.stop + " " + " ".join(notes)
             table_rows.append((
                 Cell(label),
                 self.cell(person(r.person) if phrase(r.person) else "", spec.wizard,
@@ -694,7 +702,7 @@ class _Builder:
             PersonGroup.CONTRACTOR: self.t("Contractor"),
         }
         return [
-            Text(self.fill("Other people named in this policy:")),
+            Text(self.fill(N_("Other people named in this policy:"))),
             Table(columns=(self.t("Name"), self.t("Role"), self.t("Staff or volunteer")),
                   rows=tuple((Cell(p.name.strip()), Cell(phrase(p.role) or "—"),
                               Cell(groups[p.group])) for p in people),
@@ -706,7 +714,7 @@ class _Builder:
         if not contacts:
             return []
         return [
-            Text(self.fill("Crisis contacts, in this order:")),
+            Text(self.fill(N_("Crisis contacts, in this order:"))),
             Table(columns=(self.t("Name"), self.t("Role"), self.t("E-mail"), self.t("Phone")),
                   rows=tuple((Cell(c.name.strip()), Cell(c.role.strip() or "—"),
                               Cell(c.email.strip() or "—"), Cell(c.phone.strip() or "—"))
@@ -727,7 +735,7 @@ class _Builder:
                     metrics.append(name)
         if not metrics:
             return []
-        return [Text(lead=self.fill("What we measure."),
+        return [Text(lead=self.fill(N_("What we measure.")),
                      text=_sentence("; ".join(metrics), self.stop))]
 
     def review_table(self, spec: SectionSpec) -> list[Block]:
@@ -828,12 +836,13 @@ class _Builder:
         return obj
 
 
-def _fragments(items: Sequence[str]) -> list[Block]:
-    """A list that completes the sentence before it: "…;" on each item, "." on the last."""
+def _fragments(items: Sequence[str], stop: str = ".") -> list[Block]:
+    """A list that completes the sentence before it: "…;" on each item, the language's full
+    stop on the last."""
     if not items:
         return []
     return [Bullets(items=tuple(
-        Text(item + (";" if n < len(items) - 1 else ".")) for n, item in enumerate(items)))]
+        Text(item + (";" if n < len(items) - 1 else stop)) for n, item in enumerate(items)))]
 
 
 def _join(names: Sequence[str], t: Translation) -> str:

@@ -21,7 +21,7 @@ from smready.domain import (
 )
 from smready.formatting import Formats, formats
 from smready.i18n import Translation, translation
-from smready.rendering.charts import radar_svg
+from smready.rendering.charts import SHAPED_LANGUAGES, radar_svg
 from smready.rendering.context import load_logo
 from smready.rendering.model import (
     Block,
@@ -41,14 +41,15 @@ def _summary(result: ReadinessResult, t: Translation, fmt: Formats) -> list[Bloc
     blocks: list[Block] = [
         Text(lead=t("Overall score:"), text=t("{score} of 100").format(
             score=fmt.integer(round(result.overall)))),
-        Text(lead=t("Level:"), text=f"{result.level.name} — {result.level.meaning}"),
+        Text(lead=t("Level:"), text=t("{level} — {meaning}").format(
+            level=result.level.name, meaning=result.level.meaning)),
         Text(lead=t("Questions answered:"), text=t("{n} of {total}").format(
             n=fmt.integer(result.answered), total=fmt.integer(result.total))),
     ]
     if result.level.capped_by:
         blocks.append(Note(lead=t("Why the level is held back:"),
                            text=" ".join(result.level.capped_by)))
-    blocks.append(Chart(svg=radar_svg(result, t=t), alt=t(
+    blocks.append(Chart(svg=radar_svg(result, t=t, compact=t.lang in SHAPED_LANGUAGES), alt=t(
         "Radar chart of the six readiness points: {scores}").format(scores=", ".join(
             f"{p.title} {fmt.integer(round(p.score))}" for p in result.points))))
     return blocks
@@ -143,7 +144,10 @@ def _goal_rows(project: Project, t: Translation, fmt: Formats) -> list[tuple[Cel
         kind = goal_type_name(goal.goal_type.value, project.organization, t.lang)
         if goal.relevance.strip():
             kind += "\n" + t("Serves: {why}").format(why=goal.relevance.strip())
-        figure = " — ".join(x for x in (goal.platform.strip(), goal.metric.strip()) if x)
+        figure = (t("{network} — {figure}").format(network=goal.platform.strip(),
+                                                    figure=goal.metric.strip())
+                  if goal.platform.strip() and goal.metric.strip()
+                  else goal.platform.strip() or goal.metric.strip())
         rows.append((
             Cell(kind),
             Cell(figure) if figure else Cell(t("Not set yet"), gap=True),
@@ -180,6 +184,19 @@ def _goals(project: Project, t: Translation, fmt: Formats) -> list[Block]:
     ]
 
 
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")
+
+
+def _month(text: str, fmt: Formats) -> str:
+    """tiers.yaml's "November 2025" as the document language names a month ("marraskuu
+    2025"); anything else as written."""
+    name, _space, year = text.strip().partition(" ")
+    if name.casefold() not in _MONTHS or not year.isdigit():
+        return text
+    return fmt.month(dt.date(int(year), _MONTHS.index(name.casefold()) + 1, 1))
+
+
 def _price_note(tier: TierMatch, currency: str, t: Translation, fmt: Formats) -> str:
     """Where the agency prices come from, said plainly (they are not local quotes)."""
     from smready.content import load_tier_prices
@@ -188,8 +205,9 @@ def _price_note(tier: TierMatch, currency: str, t: Translation, fmt: Formats) ->
     if tier.converted:
         return t("Agency prices are US market figures from our source, converted at about "
                  "1 {base} = {rate} {currency} ({when}) and rounded; prices near you may "
-                 "differ.").format(base=prices.currency, rate=f"{prices.rates[tier.currency]:g}",
-                                   currency=tier.currency, when=prices.as_of)
+                 "differ.").format(base=prices.currency,
+                                   rate=fmt.decimal(prices.rates[tier.currency]),
+                                   currency=tier.currency, when=_month(prices.as_of, fmt))
     if tier.currency != currency:
         return t("Agency prices are US market figures in US dollars; prices near you may "
                  "differ.")

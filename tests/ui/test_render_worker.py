@@ -10,6 +10,10 @@ import time
 
 import pytest
 
+from smready.ui.app import render_worker
+from smready.ui.app.render_worker import RenderCancelled
+from tests.ui.conftest import example
+
 CHILD = """
 import os, sys
 from smready.ui.app import render_worker
@@ -46,3 +50,16 @@ def test_workers_exit_when_the_app_is_killed() -> None:
     while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(_alive(pid) for pid in workers)
+
+
+def test_a_superseded_preview_is_cancelled_and_exports_never_are() -> None:
+    project = example("cafe-aurora")
+    older = render_worker.supersede()
+    newest = render_worker.supersede()
+    with pytest.raises(RenderCancelled):
+        render_worker.render_pdf(project, "policy", "a4", older)
+    assert render_worker.render_pdf(project, "acknowledgement", "a4", newest) \
+        .startswith(b"%PDF")
+    render_worker.supersede()
+    # Without a generation (export, print) nothing cancels the render.
+    assert render_worker.render_pdf(project, "acknowledgement", "a4").startswith(b"%PDF")

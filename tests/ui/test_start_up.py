@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from smready.domain import OrgKind
 from smready.storage import FILE_SUFFIX, save_project
 from smready.ui.app.main import start_up
-from smready.ui.app.main_window import READINESS, MainWindow
+from smready.ui.app.main_window import POLICY, READINESS, MainWindow, completion_mark
 from smready.ui.pages import start as start_page
 from tests.ui.conftest import EXAMPLES, MessageLog, example, start_business
 
@@ -98,14 +98,14 @@ def test_a_click_before_the_workspace_is_built_still_starts_the_project(
     window.show()
     assert not window.is_workspace_ready  # the build steps wait for the event loop
     start_business(qtbot, window, "Bakery Lumi")
-    assert window.is_workspace_ready
     assert window.controller.project.organization.name == "Bakery Lumi"
     assert window.controller.project.organization.kind is OrgKind.SMALL_BUSINESS
     assert window.current_page() is window.readiness_page
     assert window.mark(READINESS) == f"0/{window.readiness_page.completion()[1]}"
-    # The remaining queued build steps find nothing left to do.
-    qtbot.wait(50)
+    # The pages not shown yet follow, one per event-loop turn.
+    qtbot.waitUntil(lambda: window.is_workspace_ready, timeout=10_000)
     assert window.pages.count() == 4
+    assert window.current_page() is window.readiness_page
 
 
 def test_file_on_the_command_line_opens_once_the_workspace_is_ready(
@@ -120,6 +120,49 @@ def test_file_on_the_command_line_opens_once_the_workspace_is_ready(
     assert window.controller.path == path
     assert window.controller.project.organization.name == "Café Aurora"
     assert window.current_page() is window.readiness_page
+
+
+def test_a_double_clicked_file_shows_before_the_other_pages_are_built(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    # What `smready FILE` does (smready.ui.app.main.run): open the file as soon as a project
+    # can be opened; the pages it does not show are built after it is on screen.
+    path = tmp_path / f"lumi{FILE_SUFFIX}"
+    save_project(example("cafe-aurora"), path)
+    window = MainWindow(deferred=True)
+    qtbot.addWidget(window)
+    window.when_core_ready(lambda: start_up(window, [path]))
+    with qtbot.waitSignal(window.project_shown, timeout=10_000):
+        window.show()
+    assert window.current_page() is window.readiness_page
+    assert window.windowTitle() == "Café Aurora[*] — smready"
+    assert window.org_label.text() == "Café Aurora"
+    assert not window.is_workspace_ready, "the project waited for pages it does not show"
+    # A page that is not built yet opens at once when asked for, with the project in it.
+    window.nav.setCurrentRow(POLICY)
+    assert window.current_page() is window.policy_page
+    assert window.policy_page.isVisible()
+    qtbot.waitUntil(lambda: window.is_workspace_ready, timeout=10_000)
+    assert window.mark(READINESS) == completion_mark(*window.readiness_page.completion())
+    assert window.controller.path == path
+
+
+def test_a_project_opened_while_the_policy_steps_are_made_shows_in_the_wizard(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    # The wizard's steps are made one per event-loop turn before the wizard; a project
+    # opened in between must not leave a step showing the previous project's answers.
+    from smready.ui.pages.policy.organization import OrganizationPage
+
+    path = tmp_path / f"lumi{FILE_SUFFIX}"
+    save_project(example("cafe-aurora"), path)
+    window = MainWindow(deferred=True)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: len(window._policy_steps) >= 3, timeout=10_000)
+    assert window.open_file(path)
+    window.show_page(POLICY)
+    organization = window.policy_page.page(OrganizationPage)
+    assert isinstance(organization, OrganizationPage)
+    assert organization.name_edit.text() == "Café Aurora"
 
 
 def test_close_before_the_workspace_is_built(qtbot: QtBot) -> None:

@@ -318,6 +318,8 @@ def test_spelling_follows_the_country_but_never_touches_user_text() -> None:
     (OrgKind.SMALL_BUSINESS, "GB", "", False, "UK GDPR", "EU General"),
     (OrgKind.NONPROFIT, "FI", "", False, "EU General Data Protection Regulation", "UK GDPR"),
     (OrgKind.SMALL_BUSINESS, "BD", "", False, "privacy law where we work", "GDPR"),
+    (OrgKind.NONPROFIT, "IN", "West Bengal", False, "Digital Personal Data Protection Act",
+     "privacy law where we work"),
 ])
 def test_privacy_law_by_place_and_kind(kind: OrgKind, country: str, region: str,
                                        covered: bool, expected: str, absent: str) -> None:
@@ -342,12 +344,45 @@ def test_political_activity_rules_for_charities(country: str, expected: str,
 
 @pytest.mark.parametrize(("country", "expected"), [
     ("US", "16 CFR 465"), ("GB", "Digital Markets, Competition and Consumers Act 2024"),
-    ("FI", "Mainos"), ("DE", "EU consumer law"), ("IN", "Consumer law in most countries"),
+    ("FI", "Mainos"), ("DE", "EU consumer law"), ("BD", "Consumer law in most countries"),
+    ("IN", "Central Consumer Protection Authority's guidelines on endorsements"),
 ])
 def test_reviews_and_endorsements_by_place(country: str, expected: str) -> None:
     text = _texts(build_policy(project_for(OrgKind.SMALL_BUSINESS, country)))
     assert "Reviews, endorsements and paid partnerships" in text and expected in text
     assert "We never offer a discount, a gift or any other reward for a review." in text
+
+
+@pytest.mark.parametrize(("country", "clause"), [
+    ("BD", "registered with the NGO Affairs Bureau"),
+    ("IN", "Foreign Contribution (Regulation) Act 2010 (FCRA)"),
+])
+def test_foreign_funded_nonprofits_in_bangladesh_and_india(country: str, clause: str) -> None:
+    funded = project_for(OrgKind.NONPROFIT, country, policy__nonprofit__foreign_funding=True)
+    text = _texts(build_policy(funded))
+    assert clause in text and "takes no side between parties" in text
+    assert clause not in _texts(build_policy(project_for(OrgKind.NONPROFIT, country)))
+    # The flag means nothing for a business, nor elsewhere.
+    business = project_for(OrgKind.SMALL_BUSINESS, country,
+                           policy__nonprofit__foreign_funding=True)
+    assert clause not in _texts(build_policy(business))
+    for elsewhere in ("FI", "US", "GB", "DE"):
+        other = project_for(OrgKind.NONPROFIT, elsewhere,
+                            policy__nonprofit__foreign_funding=True)
+        assert clause not in _texts(build_policy(other)), elsewhere
+
+
+def test_the_foreign_funding_clauses_name_the_countries_the_wizard_asks_in() -> None:
+    """The wizard shows the foreign-funding question exactly where a clause reads it."""
+    from smready.domain.organization import FOREIGN_FUNDING_RULES_COUNTRIES
+
+    countries: set[str] = set()
+    for spec in load_clauses():
+        for clause in spec.clauses:
+            if "policy.nonprofit.foreign_funding" in clause.when.need:
+                assert clause.when.country, clause
+                countries.update(clause.when.country)
+    assert countries == FOREIGN_FUNDING_RULES_COUNTRIES
 
 
 def test_safeguarding_only_for_work_with_minors_or_vulnerable_people() -> None:

@@ -6,13 +6,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 import smready
 from smready.i18n import UnknownLanguage
 from smready.ui.app.fonts import prefer_bundled_fonts
+from smready.ui.app.import_hook import speed_up_feature_check
 from smready.ui.app.preferences import choose_ui_language
 from smready.ui.app.qt_translations import apply_ui_language, take_lang_option
 from smready.ui.styles import dark_palette
@@ -74,6 +75,7 @@ def run(argv: list[str]) -> int:
     except UnknownLanguage as exc:
         print(f"smready: {exc}", file=sys.stderr)
         return 2
+    speed_up_feature_check()  # ~55 ms less for the imports that follow
     app = setup_application(argv)
     # --lang > Preferences > the system's languages (after the settings' names are set).
     apply_ui_language(choose_ui_language(lang))
@@ -84,7 +86,9 @@ def run(argv: list[str]) -> int:
     window.workspace_failed.connect(lambda: app.exit(1))  # the user was told why
     window.show()
     paths = [Path(a) for a in argv[1:] if not a.startswith("-")]
-    window.when_ready(lambda: start_up(window, paths))
+    # As soon as a project can be opened (the pages it does not show come after it), on the
+    # next turn of the event loop so the build steps before it stay short.
+    window.when_core_ready(lambda: QTimer.singleShot(0, lambda: start_up(window, paths)))
     return app.exec()
 
 

@@ -71,9 +71,21 @@ if TYPE_CHECKING:
 # What the workspace imports, in dependency order, one module per build step: a single import
 # of the readiness page would hold the event loop for ~250 ms; these take 10–60 ms each.
 WORKSPACE_MODULES = (
-    "pydantic", "pydantic.types", "pydantic.main", "pydantic.plugin._loader", "smready.domain",
-    "smready.storage", "smready.content", "smready.scoring", "smready.ui.widgets.results_panel",
-    "smready.ui.pages.readiness",
+    "typing_extensions", "pydantic_core.core_schema", "pydantic_core", "pydantic",
+    "annotated_types", "pydantic._internal._fields", "pydantic.json_schema", "pydantic.types",
+    "pydantic._internal._generate_schema", "pydantic.main", "importlib.metadata",
+    "pydantic.plugin._loader", "smready.domain", "smready.storage", "smready.content",
+    "smready.scoring", "smready.ui.widgets.results_panel", "smready.ui.pages.readiness",
+)
+# Imported after the readiness page, while the user already sees it: the other pages.
+LATER_MODULES = (
+    "smready.ui.pages.goals", "smready.ui.widgets.table_editor",
+    *(f"smready.ui.pages.policy.{step}" for step in (
+        "base", "organization", "scope", "accounts", "voice", "spokespeople", "hr",
+        "responsibilities", "escalation", "privacy", "training", "measurement", "nonprofit",
+        "signoff", "wizard")),
+    "PySide6.QtPdf", "PySide6.QtPdfWidgets", "PySide6.QtPrintSupport",
+    "concurrent.futures.process", "smready.ui.app.render_worker", "smready.ui.pages.review",
 )
 
 
@@ -154,10 +166,15 @@ class MainWindow(QMainWindow):
     """
 
     workspace_ready = Signal()
+    """The pages, the controller and the file manager exist (emitted once)."""
     workspace_failed = Signal()
     """The workspace could not be built (the user was told); the application decides to
     exit (``smready.ui.app.main``), the window only closes."""
-    """The pages, the controller and the file manager exist (emitted once)."""
+    core_ready = Signal()
+    """The controller and the file manager exist: a project can be opened (emitted once)."""
+    project_shown = Signal()
+    """A project that was opened is on screen (its first page painted) and the event loop
+    is free again: the window answers input."""
 
     controller: ProjectController
     files: FileManager
@@ -171,11 +188,20 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self._given_controller = controller
         self._project_chosen = False
+        self._build_started = False
+        self._build_failed = False
         # Each step is one event-loop turn (up to ~70 ms here), so input keeps flowing.
+        # The policy steps made ahead of the wizard, one per turn (see _plan_policy_steps).
+        self._policy_steps: list[tuple[int, QWidget]] = []  # (revision made at, page)
         self._build_steps: list[Callable[[], None]] = [
             *(partial(_preload, name) for name in WORKSPACE_MODULES),
-            self._build_core, self._load_content,
-            *(partial(self._build_page, *page) for page in PAGES),
+            self._build_core, self._load_content, self._derive_gaps, self._derive_result,
+            partial(self._build_page, *PAGES[READINESS]),
+            *(partial(_preload, name) for name in LATER_MODULES),
+            partial(self._build_page, *PAGES[GOALS]),
+            self._plan_policy_steps,
+            partial(self._build_page, *PAGES[POLICY]),
+            partial(self._build_page, *PAGES[REVIEW]),
             self._finish_workspace]
         self.setWindowIcon(icon("readiness"))
 
@@ -245,8 +271,6 @@ class MainWindow(QMainWindow):
         self._on_recent_files_changed()
         self._update_title()
         self.show_start_page()
-        self._build_started = False
-        self._build_failed = False
         self._restarting = False
         if deferred:
             self._first_paint = _AfterFirstPaint(self, self._start_building)
@@ -260,21 +284,37 @@ class MainWindow(QMainWindow):
     def is_workspace_ready(self) -> bool:
         return not self._build_steps and not self._build_failed
 
+    @property
+    def is_core_ready(self) -> bool:
+        """The controller and the file manager exist (the pages may still be coming)."""
+        return hasattr(self, "files") and not self._build_failed
+
     def ensure_workspace(self) -> None:
         """Build what is not built yet, now (a click that needs a page cannot wait)."""
         while self._build_steps:
             self._run_build_step()
 
+    def ensure_core(self) -> None:
+        """Build the controller and the file manager now (to open or start a project); the
+        pages follow one per event-loop turn, or when shown (:meth:`ensure_page`)."""
+        while self._build_steps and not self.is_core_ready:
+            self._run_build_step()
+
+    def ensure_page(self, row: int) -> None:
+        """Build the pages up to ``row`` now (they are built in the navigation's order)."""
+        while self._build_steps and self.pages.count() <= row:
+            self._run_build_step()
+
     def _start_building(self) -> None:
         if not self._build_started:
             self._build_started = True
-            QTimer.singleShot(0, self._next_build_step)
+            QTimer.singleShot(1, self._next_build_step)
 
     def _next_build_step(self) -> None:
         if self._build_steps:
             self._run_build_step()
         if self._build_steps:
-            QTimer.singleShot(0, self._next_build_step)
+            QTimer.singleShot(1, self._next_build_step)
 
     def _run_build_step(self) -> None:
         step = self._build_steps.pop(0)
@@ -308,14 +348,46 @@ class MainWindow(QMainWindow):
 
         self.controller = self._given_controller or ProjectController(parent=self)
         self.files = FileManager(self.controller, self)
+        self._connect_core()
+        self.core_ready.emit()
+
+    def _derive_gaps(self) -> None:
+        self.controller.derived.gaps  # noqa: B018  (computed once per revision, kept)
+
+    def _derive_result(self) -> None:
+        self.controller.derived.result  # noqa: B018  (the readiness page shows it next)
+
+    def _plan_policy_steps(self) -> None:
+        """Queue one build step per policy step page, just before the wizard itself."""
+        from smready.ui.pages.policy.wizard import PAGE_CLASSES
+
+        self._build_steps[0:0] = [partial(self._make_policy_step, page_class)
+                                  for page_class in PAGE_CLASSES]
+
+    def _make_policy_step(self, page_class: Callable[[ProjectController], QWidget]) -> None:
+        self._policy_steps.append((self.controller.revision, page_class(self.controller)))
 
     def _build_page(self, attribute: str, module: str, class_name: str) -> None:
-        page = getattr(importlib.import_module(module), class_name)(self.controller, self)
+        page_class = getattr(importlib.import_module(module), class_name)
+        if attribute == "policy_page":
+            # A step made before the project last changed shows the old answers: the wizard
+            # makes that one again.
+            current = [step for revision, step in self._policy_steps
+                       if revision == self.controller.revision]
+            for revision, step in self._policy_steps:
+                if revision != self.controller.revision:
+                    step.deleteLater()
+            self._policy_steps = []
+            page = page_class(self.controller, self, steps=current)
+        else:
+            page = page_class(self.controller, self)
         setattr(self, attribute, page)
         self.pages.addWidget(page)
+        self._connect_page(attribute)
+        if self.central.currentWidget() is self.workspace:
+            self._update_marks()
 
     def _finish_workspace(self) -> None:
-        self._connect_workspace()
         self._update_title()
         self._update_status()
         self._update_marks()
@@ -327,6 +399,14 @@ class MainWindow(QMainWindow):
             callback()
         else:
             self.workspace_ready.connect(callback, Qt.ConnectionType.SingleShotConnection)
+
+    def when_core_ready(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once a project can be opened (at once if it can): a file named
+        on the command line opens without waiting for the pages it does not show."""
+        if self.is_core_ready:
+            callback()
+        else:
+            self.core_ready.connect(callback, Qt.ConnectionType.SingleShotConnection)
 
     # -- menus ------------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], object], icon_name: str = "",
@@ -418,11 +498,11 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
 
     def _on_undo_triggered(self) -> None:
-        if self.is_workspace_ready:
+        if self.is_core_ready:
             self.controller.undo_stack.undo()
 
     def _on_redo_triggered(self) -> None:
-        if self.is_workspace_ready:
+        if self.is_core_ready:
             self.controller.undo_stack.redo()
 
     def _update_undo_actions(self) -> None:
@@ -456,7 +536,7 @@ class MainWindow(QMainWindow):
         self.start_page.recent_requested.connect(self._on_recent_requested)
         self.start_page.example_requested.connect(self._on_example_requested)
 
-    def _connect_workspace(self) -> None:
+    def _connect_core(self) -> None:
         c = self.controller
         c.project_changed.connect(self._on_controller_project_changed)
         c.project_replaced.connect(self._on_controller_project_replaced)
@@ -465,15 +545,22 @@ class MainWindow(QMainWindow):
                        c.undo_stack.undoTextChanged, c.undo_stack.redoTextChanged):
             signal.connect(self._update_undo_actions)
         self._update_undo_actions()
-        self.review_page.gap_activated.connect(self._on_review_gap_activated)
         self.files.status_changed.connect(self._update_status)
         self.files.recent_files_changed.connect(self._on_recent_files_changed)
-        self.readiness_page.completion_changed.connect(self._update_marks)
-        self.readiness_page.finished.connect(lambda: self.show_page(GOALS))
-        self.goals_page.completion_changed.connect(self._update_marks)
-        self.policy_page.completion_changed.connect(self._update_marks)
-        self.policy_page.goals_requested.connect(lambda: self.show_page(GOALS))
-        self.policy_page.policy_finished.connect(lambda: self.show_page(REVIEW))
+
+    def _connect_page(self, attribute: str) -> None:
+        """Wire one page as it is built (the pages come one per event-loop turn)."""
+        if attribute == "readiness_page":
+            self.readiness_page.completion_changed.connect(self._update_marks)
+            self.readiness_page.finished.connect(lambda: self.show_page(GOALS))
+        elif attribute == "goals_page":
+            self.goals_page.completion_changed.connect(self._update_marks)
+        elif attribute == "policy_page":
+            self.policy_page.completion_changed.connect(self._update_marks)
+            self.policy_page.goals_requested.connect(lambda: self.show_page(GOALS))
+            self.policy_page.policy_finished.connect(lambda: self.show_page(REVIEW))
+        elif attribute == "review_page":
+            self.review_page.gap_activated.connect(self._on_review_gap_activated)
 
     # -- navigation -------------------------------------------------------------------------
     def show_start_page(self) -> None:
@@ -482,7 +569,8 @@ class MainWindow(QMainWindow):
         self.start_page.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_page(self, row: int) -> None:
-        self.ensure_workspace()
+        self.ensure_core()
+        self.ensure_page(row)
         self.central.setCurrentWidget(self.workspace)
         self._set_workspace_actions(True)
         self.nav.setCurrentRow(row)
@@ -502,56 +590,60 @@ class MainWindow(QMainWindow):
         self.show_page(READINESS)
         self.readiness_page.go_to(0)
         self._update_title()
+        self._update_marks()
+        # Reported once the page has painted and the event loop has turned (benchmarks).
+        self._shown_probe = _AfterFirstPaint(self.readiness_page, self.project_shown.emit)
 
     # -- slots ------------------------------------------------------------------------------
     def _on_nav_row_changed(self, row: int) -> None:
         if row < 0:
             return
-        self.ensure_workspace()
+        self.ensure_core()
+        self.ensure_page(row)
         self.pages.setCurrentIndex(row)
         self.files.autosave_now()
 
     def _on_home_clicked(self) -> None:
-        if self.is_workspace_ready:
+        if self.is_core_ready:
             self.files.autosave_now()
         self.show_start_page()
 
     def _on_new_triggered(self) -> None:
-        self.ensure_workspace()
+        self.ensure_core()
         if self.files.maybe_save():
             self.show_start_page()
             self.start_page.focus_name()
 
     def _on_start_new_requested(self, name: str, kind: str) -> None:
-        self.ensure_workspace()
+        self.ensure_core()
         from smready.domain import OrgKind
 
         if self.files.new_project(name, OrgKind(kind)):
             self._project_opened()
 
     def _on_open_triggered(self) -> None:
-        self.ensure_workspace()
+        self.ensure_core()
         if self.files.open_dialog():
             self._project_opened()
 
     def _on_recent_requested(self, path: Path) -> None:
-        self.ensure_workspace()
+        self.ensure_core()
         if not path.exists():
             self.files.forget_recent(path)
         if self.files.open_path(path):
             self._project_opened()
 
     def _on_example_requested(self, path: Path) -> None:
-        self.ensure_workspace()
+        self.ensure_core()
         if self.files.open_example(path):
             self._project_opened()
 
     def _on_save_triggered(self) -> None:
-        self.ensure_workspace()
+        self.ensure_core()
         self.files.save()
 
     def _on_save_as_triggered(self) -> None:
-        self.ensure_workspace()
+        self.ensure_core()
         self.files.save_as()
 
     def _on_print_triggered(self) -> None:
@@ -593,7 +685,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtCore import QProcess
 
         path: Path | None = None
-        if self.is_workspace_ready:
+        if self.is_core_ready:
             if not self.files.maybe_save():
                 return False
             path = self.controller.path if self._project_chosen else None
@@ -608,7 +700,7 @@ class MainWindow(QMainWindow):
                 "the new language; your project is still open."),
                 QMessageBox.StandardButton.Ok, self).exec()
             return False
-        if self.is_workspace_ready:
+        if self.is_core_ready:
             self.files.shutdown()
         self._restarting = True
         self.close()
@@ -632,7 +724,7 @@ class MainWindow(QMainWindow):
         self.policy_page.show_gap(section, field)
 
     def _on_clear_recent_triggered(self) -> None:
-        self.ensure_workspace()
+        self.ensure_core()
         self.files.clear_recent()
 
     def _on_controller_project_changed(self) -> None:
@@ -651,7 +743,7 @@ class MainWindow(QMainWindow):
 
     # -- views of the state -----------------------------------------------------------------
     def _update_title(self) -> None:
-        if not self.is_workspace_ready:
+        if not self.is_core_ready:
             self.setWindowTitle("smready")
             return
         organization = self.controller.project.organization
@@ -669,27 +761,33 @@ class MainWindow(QMainWindow):
         self.setWindowModified(self.controller.dirty)
 
     def _update_status(self) -> None:
-        ready = self._project_chosen and self.is_workspace_ready
+        ready = self._project_chosen and self.is_core_ready
         self.status_label.setText(self.files.status_text() if ready else "")
 
     def _update_marks(self) -> None:
-        if not self.is_workspace_ready:
+        if not self.is_core_ready:
             return
-        readiness = self.readiness_page.completion()
-        goals = self.goals_page.completion()
+        # Pages not built yet (they come one per event-loop turn) get their mark when built.
+        readiness = (self.readiness_page.completion() if self.pages.count() > READINESS
+                     else None)
+        goals = self.goals_page.completion() if self.pages.count() > GOALS else None
         policy = self.controller.derived.steps_done
         marks = {
             READINESS: (readiness, ngettext(
                 "{section}: {done} of {total} question answered",
-                "{section}: {done} of {total} questions answered", readiness[1])),
+                "{section}: {done} of {total} questions answered",
+                readiness[1] if readiness else 0)),
             GOALS: (goals, ngettext(
                 "{section}: {done} of {total} goal is SMART",
-                "{section}: {done} of {total} goals are SMART", goals[1])),
+                "{section}: {done} of {total} goals are SMART", goals[1] if goals else 0)),
             POLICY: (policy, ngettext(
                 "{section}: {done} of {total} policy step complete",
                 "{section}: {done} of {total} policy steps complete", policy[1])),
         }
-        for row, ((done, total), spoken) in marks.items():
+        for row, (counts, spoken) in marks.items():
+            if counts is None:
+                continue
+            done, total = counts
             item = self.nav.item(row)
             item.setData(MARK_ROLE, completion_mark(done, total))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken.format(
@@ -703,14 +801,14 @@ class MainWindow(QMainWindow):
     # -- window life ------------------------------------------------------------------------
     def offer_recovery(self) -> bool:
         """At start-up: offer autosaves left by a crash; opens the one recovered."""
-        self.ensure_workspace()
+        self.ensure_core()
         if self.files.offer_recovery():
             self._project_opened()
             return True
         return False
 
     def open_file(self, path: Path) -> bool:
-        self.ensure_workspace()
+        self.ensure_core()
         if self.files.open_path(path, confirm_unsaved=False):
             self._project_opened()
             return True
@@ -744,7 +842,7 @@ class MainWindow(QMainWindow):
             self.move(x, y)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.is_workspace_ready and not self._restarting:
+        if self.is_core_ready and not self._restarting:
             if not self.files.maybe_save():
                 event.ignore()
                 return

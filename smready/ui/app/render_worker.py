@@ -7,17 +7,29 @@ still takes the GIL away from the event loop for 100–300 ms at a time (measure
 runnable waits for each result — waiting releases the GIL — and reports back through Qt
 signals on the UI thread. If worker processes cannot be started, the job runs in the
 thread instead: slower to respond, but it still works.
+
+Keeping the preview quick (``benchmarks/bench_session.py``):
+
+- the worker is warmed with a real render soon after the window shows (WeasyPrint, fonts,
+  Pango and the stylesheet machinery loaded), and what it holds then is frozen out of the
+  garbage collector's way (``gc.freeze``);
+- a render runs with the cyclic garbage collector paused (~15 % of a render went to it);
+  the worker collects once it has been idle for a moment;
+- a preview nobody waits for any more stops between two pages: each preview carries a
+  generation number, :func:`supersede` raises the newest one in memory the workers share,
+  and the render checks it before each page it lays out or draws.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import gc
 import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -28,14 +40,56 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from smready.domain import Project
 from smready.rendering import DocKind, Format, Paper, RenderError
 
+IDLE_COLLECT_S = 0.5
+"""A worker collects its garbage after this long without a job."""
+
+
+class RenderCancelled(Exception):
+    """A preview stopped because a newer one superseded it (see :func:`supersede`)."""
+
+
 # --- what runs in the worker process (plain functions: they are pickled by name) ----------
 
+_newest: Any = None
+"""In a worker: the shared number of the newest preview (a ``multiprocessing`` RawValue)."""
+_idle_collect: threading.Timer | None = None
 
-def _pdf_job(project_json: str, doc: DocKind, paper: Paper) -> tuple[str, Any]:
-    from smready.rendering import pdf_bytes
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The job runs without cyclic garbage collection; the worker collects when idle."""
+    global _idle_collect
+    if _idle_collect is not None:
+        _idle_collect.cancel()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+            _idle_collect = threading.Timer(IDLE_COLLECT_S, gc.collect)
+            _idle_collect.daemon = True
+            _idle_collect.start()
+
+
+def _superseded(generation: int) -> Callable[[], bool] | None:
+    newest = _newest
+    if not generation or newest is None:
+        return None
+    return lambda: bool(newest.value > generation)
+
+
+def _pdf_job(project_json: str, doc: DocKind, paper: Paper,
+             generation: int = 0) -> tuple[str, Any]:
+    from smready.rendering import pdf
 
     try:
-        return "ok", pdf_bytes(Project.model_validate_json(project_json), doc, paper)
+        with _collector_paused():
+            return "ok", pdf.pdf_bytes(Project.model_validate_json(project_json), doc, paper,
+                                       should_stop=_superseded(generation))
+    except pdf.Stopped:
+        return "cancelled", None
     except RenderError as exc:
         return "render", str(exc)
     except OSError as exc:
@@ -50,8 +104,9 @@ def _export_job(
     from smready.rendering import export_document
 
     try:
-        path = export_document(Project.model_validate_json(project_json), doc, fmt,
-                               Path(out), paper)
+        with _collector_paused():
+            path = export_document(Project.model_validate_json(project_json), doc, fmt,
+                                   Path(out), paper)
         return "ok", str(path)
     except RenderError as exc:
         return "render", str(exc)
@@ -62,9 +117,25 @@ def _export_job(
 
 
 def _warm_up_job() -> tuple[str, Any]:
-    import smready.rendering.pdf  # noqa: F401  (loads WeasyPrint once, before it is needed)
+    """Load WeasyPrint and render a short document once (fonts, Pango, the stylesheet
+    machinery), then keep all that out of the garbage collector's way."""
+    from smready.domain import OrgKind
+    from smready.rendering import pdf
 
+    try:
+        with _collector_paused():
+            pdf.pdf_bytes(Project.new("smready", OrgKind.NONPROFIT), "acknowledgement")
+    except Exception as exc:  # a real job will report the same problem properly
+        return "ok", f"{type(exc).__name__}: {exc}"
+    gc.collect()
+    gc.freeze()
     return "ok", None
+
+
+def _init_worker(parent_pid: int, newest: Any) -> None:
+    global _newest
+    _newest = newest
+    _exit_with_parent(parent_pid)
 
 
 def _exit_with_parent(parent_pid: int) -> None:
@@ -86,6 +157,8 @@ def _unpack(result: tuple[str, Any]) -> Any:
     if status == "os":
         errno, strerror, filename = value
         raise OSError(errno, strerror, filename)
+    if status == "cancelled":
+        raise RenderCancelled
     raise RenderError(value)
 
 
@@ -94,18 +167,31 @@ def _unpack(result: tuple[str, Any]) -> Any:
 _pool: Executor | None = None
 _pool_lock = threading.Lock()
 _processes_work = True
+_spawn = multiprocessing.get_context("spawn")  # a forked child would inherit Qt's threads
+_newest_preview: Any = None  # RawValue("q") shared with the workers; made with the pool
+_generation = 0
 
 
 def _executor() -> Executor | None:
-    global _pool
+    global _pool, _newest_preview
     with _pool_lock:
         if _pool is None and _processes_work:
-            # spawn: a forked child would inherit Qt's threads and locks.
-            _pool = ProcessPoolExecutor(max_workers=2,
-                                        mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_exit_with_parent,
-                                        initargs=(os.getpid(),))
+            _newest_preview = _spawn.RawValue("q", _generation)
+            _pool = ProcessPoolExecutor(max_workers=2, mp_context=_spawn,
+                                        initializer=_init_worker,
+                                        initargs=(os.getpid(), _newest_preview))
         return _pool
+
+
+def supersede() -> int:
+    """A new preview generation: renders of older ones stop at their next page (their jobs
+    end with :class:`RenderCancelled`). Returns the number to give the new preview."""
+    global _generation
+    with _pool_lock:
+        _generation += 1
+        if _newest_preview is not None:
+            _newest_preview.value = _generation
+        return _generation
 
 
 def shutdown_pool() -> None:
@@ -138,8 +224,10 @@ def run_job(job: Callable[..., tuple[str, Any]], *args: Any) -> Any:
     return _unpack(job(*args))
 
 
-def render_pdf(project: Project, doc: DocKind, paper: Paper) -> bytes:
-    data: bytes = run_job(_pdf_job, project.model_dump_json(), doc, paper)
+def render_pdf(project: Project, doc: DocKind, paper: Paper, generation: int = 0) -> bytes:
+    """The PDF; with a ``generation`` (from :func:`supersede`) it is a preview that a newer
+    generation cancels."""
+    data: bytes = run_job(_pdf_job, project.model_dump_json(), doc, paper, generation)
     return data
 
 

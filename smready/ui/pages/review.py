@@ -1,7 +1,8 @@
 """Review & export: a live preview of the document as it will print, export and print.
 
-Rendering runs off the UI thread (``render_worker``); the preview refreshes ~800 ms after
-the answers stop changing, and results for answers that have changed since are dropped.
+Rendering runs off the UI thread (``render_worker``); the preview refreshes 300 ms after
+the answers stop changing. A render for answers that have changed since stops at its next
+page (``render_worker.supersede``) and its result, if any, is dropped.
 """
 
 from __future__ import annotations
@@ -63,12 +64,14 @@ from smready.ui.app import render_worker
 from smready.ui.app.controller import ProjectController
 from smready.ui.app.files import Button, ask, still_here
 from smready.ui.app.preferences import document_language_choices
-from smready.ui.app.render_worker import RenderRunner
+from smready.ui.app.render_worker import RenderCancelled, RenderRunner
 from smready.ui.pages.policy.base import edit_label
 from smready.ui.styles import ERROR_COLOR
 from smready.ui.widgets.dates import show_number
 
-DEBOUNCE_MS = 800
+DEBOUNCE_MS = 300
+"""Quiet time after the last change before the preview renders: a burst of keystrokes or
+clicks makes one render (typing is ~100–250 ms a key), not one each."""
 WARM_UP_DELAY_MS = 1500
 PRINT_DPI_MAX = 300
 """Pages are rasterized at the printer's resolution, capped to keep memory sane."""
@@ -368,7 +371,15 @@ class ReviewPage(QWidget):
     # -- preview ----------------------------------------------------------------------------
 
     def _schedule_preview(self) -> None:
+        self._stop_stale_preview()
         self.debounce.start()
+
+    def _stop_stale_preview(self) -> None:
+        """A render of answers (or a document) that are no longer current stops early."""
+        job = self._preview_job
+        if job is not None and job[1:] != (self.controller.revision, self.current_doc(),
+                                           self.current_paper()):
+            render_worker.supersede()
 
     def _start_preview(self) -> None:
         if not self.isVisible():
@@ -380,8 +391,9 @@ class ReviewPage(QWidget):
             return  # one at a time; the finished job starts the next if needed
         snapshot: Project = self.controller.project.model_copy(deep=True)
         doc, paper = self.current_doc(), self.current_paper()
+        generation = render_worker.supersede()
         ticket = self.preview_runner.start(
-            lambda: render_worker.render_pdf(snapshot, doc, paper))
+            lambda: render_worker.render_pdf(snapshot, doc, paper, generation))
         self._preview_job = (ticket, *key)
         self._set_preview_status(_("Updating the preview…"))
 
@@ -401,6 +413,11 @@ class ReviewPage(QWidget):
         if job is None or job[0] != ticket:
             return
         self._preview_job = None
+        if isinstance(error, RenderCancelled):
+            # Superseded by newer answers: the debounce (or this) starts their preview.
+            if not self.debounce.isActive():
+                self._start_preview()
+            return
         self._set_preview_status(_("The preview could not be made: {reason}").format(
             reason=error), error=True)
         self._preview_key = (job[1], job[2], job[3])  # do not retry until something changes
@@ -675,6 +692,7 @@ class ReviewPage(QWidget):
         self._paper_chosen = True
 
     def _on_selection_changed(self, _index: int) -> None:
+        self._stop_stale_preview()
         self.refresh_preview()
 
     def _on_print_button_clicked(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from smready.domain import Project
+from smready.domain.organization import FOREIGN_FUNDING_RULES_COUNTRIES
 from smready.i18n import _
 from smready.ui.pages.policy.base import PolicyPage
 
@@ -49,7 +50,13 @@ class NonprofitPage(PolicyPage):
               "the UK, or the like)"),
             hint=_("Registered charities may not support parties or candidates; the policy "
                    "then says so in its rules on politics."))
+        self.foreign_check = self.add_check(
+            "foreign_funding",
+            _("We receive donations or grants from abroad"),
+            hint=_("In Bangladesh and India, organizations funded from abroad have their own "
+                   "rules on politics; the policy then sets them out."))
         for widget, path in (
+                (self.foreign_check, "nonprofit.foreign_funding"),
                 (self.charity_check, "nonprofit.registered_charity"),
                 (self.volunteers_check, "nonprofit.volunteers_may_post_officially"),
                 (self.board_check, "nonprofit.board_may_speak"),
@@ -61,3 +68,6 @@ class NonprofitPage(PolicyPage):
 
     def load_widgets(self, project: Project) -> None:
         self.rules_edit.setEnabled(project.policy.nonprofit.fundraising_online)
+        # Only where the law on foreign funding has rules of its own on politics.
+        self.set_check_shown("foreign_funding", project.organization.country.upper()
+                             in FOREIGN_FUNDING_RULES_COUNTRIES)

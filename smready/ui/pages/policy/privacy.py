@@ -21,6 +21,10 @@ def law_sentence(law: PrivacyLaw) -> str:
     if law is PrivacyLaw.CCPA:
         return _("You are in California, so the policy explains the CCPA: people may ask what "
                  "you hold about them and have it deleted.")
+    if law is PrivacyLaw.DPDP:
+        return _("You are in India, so the policy explains the DPDP Act 2023: personal data "
+                 "only with consent for a stated purpose, and a parent's consent for anyone "
+                 "under 18.")
     return _("The policy explains general good practice for personal data. Choose your "
              "country on the first step if a specific law applies. (The CCPA covers only "
              "for-profit California businesses above its size thresholds.)")

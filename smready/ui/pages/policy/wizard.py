@@ -85,7 +85,10 @@ class PolicyWizard(QWidget):
     goals_requested = Signal()
     """The user asked to edit the goals (the main window shows the Goals page)."""
 
-    def __init__(self, controller: ProjectController, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: ProjectController, parent: QWidget | None = None, *,
+                 steps: Sequence[PolicyPage] = ()) -> None:
+        """``steps``: pages of ``PAGE_CLASSES`` already made for ``controller`` (the main
+        window makes them one per event-loop turn while it builds); the rest are made here."""
         super().__init__(parent)
         self.setObjectName("policyWizard")
         self.controller = controller
@@ -125,8 +128,9 @@ class PolicyWizard(QWidget):
 
         self.stack = QStackedWidget(self)
         self.pages: list[PolicyPage] = []
+        made = {type(step): step for step in steps}
         for page_class in PAGE_CLASSES:
-            page = page_class(controller)
+            page = made.get(page_class) or page_class(controller)
             self.pages.append(page)
             self.stack.addWidget(self._scrolled(page))
             page.answer_changed.connect(self._on_page_answer_changed)
