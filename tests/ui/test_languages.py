@@ -44,10 +44,23 @@ def test_finnish_dialog_buttons_come_from_qtbase_fi(qtbot: QtBot, english_after:
     assert button_texts(qtbot) == ["Cancel", "Save"]
 
 
-def test_bengali_has_no_qt_catalog_so_qt_strings_stay_english(
+def test_without_a_qt_catalog_qt_strings_come_from_ours(
         qtbot: QtBot, english_after: None) -> None:
+    """PySide6 has no Bengali (nor pseudo) qtbase catalog: dialog buttons and the text
+    fields' context menu are translated from smready's own catalog instead."""
     assert not list(Path(qt_translations_dir()).glob("qt*_bn.qm"))
-    assert install_qt_translations("bn") is None
+    apply_ui_language("en_XA")
+    assert button_texts(qtbot) == sorted([pseudo("Cancel"), pseudo("Save")])
+    apply_ui_language("bn")
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    menu = field.createStandardContextMenu()
+    assert menu is not None
+    texts = [a.text().split("\t", 1)[0] for a in menu.actions() if not a.isSeparator()]
+    assert i18n.translation("bn").gettext("&Copy") in texts
+    assert i18n.translation("bn").gettext("&Copy") != "&Copy"
+    assert "&Copy" not in texts
+    apply_ui_language("en")
     assert button_texts(qtbot) == ["Cancel", "Save"]
 
 

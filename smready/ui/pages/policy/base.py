@@ -37,8 +37,10 @@ from smready.ui.widgets.wrapping import WrappingCheckBox
 
 
 def required(text: str) -> str:
-    """A form label for a required field: the asterisk is the app-wide marker."""
-    return _("{label} *").format(label=text)
+    """A form label for a required field: the asterisk is the app-wide marker, kept on the
+    line of the label's last word when the label wraps (a lone "*" on a line of its own)."""
+    marked = _("{label} *").format(label=text)
+    return marked[:-2] + "\N{NO-BREAK SPACE}*" if marked.endswith(" *") else marked
 
 
 class FieldMessage(QLabel):
