@@ -62,9 +62,12 @@ class CatalogTranslator(QTranslator):
         super().__init__(parent)
         self._messages = messages
 
-    def translate(self, context: str, source_text: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
-        return self._messages.get(source_text, "")
+    def translate(
+            self, context: str, source_text: str, disambiguation: str | None = None,
+            n: int = -1) -> str | None:
+        # None is Qt's null string, "not translated here" (an empty string would be taken as
+        # the translation: buttons without text).
+        return self._messages.get(source_text)
 
     def isEmpty(self) -> bool:
         return not self._messages
