@@ -34,23 +34,16 @@ def qt_messages() -> dict[str, str]:
     and ``QAbstractSpinBox``; the texts are Qt's own, mnemonics included."""
     t = current()
     translated = {
-        # Dialog buttons (QDialogButtonBox, QMessageBox)
-        "OK": t.gettext("OK"), "Save": t.gettext("Save"), "Save All": t.gettext("Save All"),
-        "Open": t.gettext("Open"), "&Yes": t.gettext("&Yes"),
-        "Yes to &All": t.gettext("Yes to &All"), "&No": t.gettext("&No"),
-        "N&o to All": t.gettext("N&o to All"), "Abort": t.gettext("Abort"),
-        "Retry": t.gettext("Retry"), "Ignore": t.gettext("Ignore"),
-        "Close": t.gettext("Close"), "Cancel": t.gettext("Cancel"),
-        "Discard": t.gettext("Discard"), "Help": t.gettext("Help"),
-        "Apply": t.gettext("Apply"), "Reset": t.gettext("Reset"),
-        "Restore Defaults": t.gettext("Restore Defaults"),
+        # Dialog buttons (QDialogButtonBox, QMessageBox) smready's dialogs use
+        "OK": t.gettext("OK"), "Save": t.gettext("Save"), "Open": t.gettext("Open"),
+        "&Yes": t.gettext("&Yes"), "&No": t.gettext("&No"), "Close": t.gettext("Close"),
+        "Cancel": t.gettext("Cancel"), "Discard": t.gettext("Discard"),
         # Context menus of text fields and spin boxes
         "&Undo": t.gettext("&Undo"), "&Redo": t.gettext("&Redo"), "Cu&t": t.gettext("Cu&t"),
         "&Copy": t.gettext("&Copy"), "&Paste": t.gettext("&Paste"),
         "Delete": t.gettext("Delete"), "Select All": t.gettext("Select All"),
         "&Select All": t.gettext("&Select All"), "&Step up": t.gettext("&Step up"),
         "Step &down": t.gettext("Step &down"),
-        "Copy &Link Location": t.gettext("Copy &Link Location"),
     }
     return {source: text for source, text in translated.items() if text != source}
 
