@@ -157,7 +157,6 @@ class GoalEditor(QWidget):
         self.smart_summary = body_label("", self, selectable=False)
         self.smart_summary.setObjectName("smart_summary")
         badge_row.addWidget(self.smart_summary, 1)
-        badge_row.addStretch(1)
         self.gap_label = body_label("", self)
         self.gap_label.setObjectName("smart_gaps")
         self.gap_label.setTextFormat(Qt.TextFormat.PlainText)
