@@ -136,9 +136,16 @@ def ui_locale(lang: str) -> QLocale:
 NO_MNEMONIC_UNDERLINE = frozenset({"bn"})
 
 
+_whole_text = False
+"""The style draws texts whole (no mnemonic underline) since ``underline_mnemonics(False)``."""
+
+
 def underline_mnemonics(on: bool) -> None:
     """Underline the shortcut letters of menus, buttons and labels (the style's default),
     or draw every such text whole."""
+    global _whole_text
+    if on and not _whole_text:
+        return  # the style's default, and nothing imported before the first paint
     from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
 
     class _WholeText(QProxyStyle):
@@ -162,6 +169,7 @@ def underline_mnemonics(on: bool) -> None:
     palette = app.palette()  # setStyle() puts the style's own palette back
     app.setStyle(base if on else _WholeText(base))
     app.setPalette(palette)
+    _whole_text = not on
 
 
 def apply_ui_language(lang: str) -> None:
