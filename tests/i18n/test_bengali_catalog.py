@@ -41,13 +41,3 @@ def test_every_bengali_shortcut_letter_is_drawn_whole() -> None:
             if found and not stands_alone(text, found.end()):
                 broken.append(text)
     assert broken == []
-
-
-def test_every_shortcut_letter_of_qts_own_bengali_strings_is_drawn_whole() -> None:
-    from smready.ui.app.qt_translations import qt_table
-
-    table = qt_table("bn")
-    assert table["QPlatformTheme"]["Cancel"] == "বাতিল"
-    broken = [text for strings in table.values() for text in strings.values()
-              if (found := MNEMONIC.search(text)) and not stands_alone(text, found.end())]
-    assert broken == []

@@ -115,7 +115,7 @@ class QuestionEditor(QWidget):
             spin.setRange(low - 1, high)
         spin.setSpecialValueText(_("Not answered"))
         if q.kind is QuestionKind.SCALE:
-            spin.setSuffix(" " + _("of {max}").format(max=int(high)))
+            spin.setSuffix(" " + _("of {max}").format(max=show_number(int(high))))
             spin.setPrefix("")
         elif q.unit:
             spin.setSuffix(f" {q.unit}")
