@@ -116,6 +116,6 @@ def test_bengali_menu_words_are_drawn_whole(qtbot: QtBot, english_after: None) -
     apply_ui_language("bn")
     assert underlined() == 0
     label_text = i18n._("&File")
-    assert label_text.startswith("&") and label_text != "&File"  # translated, mnemonic kept
+    assert "&" in label_text and label_text != "&File"  # translated, mnemonic kept
     apply_ui_language("en")
     assert underlined() == english
