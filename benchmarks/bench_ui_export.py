@@ -8,6 +8,10 @@ process (what ``render_worker`` avoids: WeasyPrint holds the GIL for long stretc
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_ui_export.py [--rounds 3]
 
 Prints the numbers; asserts nothing.
+
+Last measured (23 Nov 2026, 19:01 UTC, 3 rounds, load average 0.6): longest gap 21-31 ms
+while the preview refreshes, 9-18 ms while exporting (goal <= 50 ms, met); the export writes
+the preview's own bytes (0.01-0.02 s); the same render in a thread of the app: 91 ms.
 """
 
 from __future__ import annotations

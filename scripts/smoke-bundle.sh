@@ -39,6 +39,10 @@ step() { echo "smoke-bundle: $*"; }
 org_name() {
   python3 -c 'import json, sys; print(json.load(open(sys.argv[1], encoding="utf-8"))["organization"]["name"])' "$1"
 }
+# The policy's title in the project's document language (the examples are in en, fi and bn).
+policy_title() {
+  python3 -c 'import json, sys; print({"fi": "Sosiaalisen median ohje", "bn": "সোশ্যাল মিডিয়া নীতিমালা"}.get(json.load(open(sys.argv[1], encoding="utf-8")).get("language", "en"), "social media policy"))' "$1"
+}
 examples=("$WORK/My Projects"/*.smready)
 [ ${#examples[@]} -ge 2 ] || fail "the bundle ships fewer than two examples"
 [ -f "$WORK/My Projects/cafe-aurora.smready" ] || fail "the bundle does not ship cafe-aurora"
@@ -47,6 +51,7 @@ for project in "${examples[@]}"; do
   stem=$(basename "$project" .smready)
   org=$(org_name "$project")
   [ -n "$org" ] || fail "$stem names no organization"
+  title=$(policy_title "$project")
 
   out=$(clean "$BUNDLE/smready-cli" validate "$project") || fail "validate $stem: exit $?"
   [ "$out" = "$project: OK" ] || fail "validate $stem printed: $out"
@@ -83,7 +88,7 @@ PY
       fi
     fi
     grep -qF "$org" <<<"$text" || fail "$stem policy.$fmt does not name $org"
-    grep -qiF "social media policy" <<<"$text" || fail "$stem policy.$fmt has no title"
+    grep -qiF "$title" <<<"$text" || fail "$stem policy.$fmt has no title ($title)"
     step "export $stem policy.$fmt ($(wc -c < "$target") bytes): names $org"
   done
   clean "$BUNDLE/smready-cli" export "$project" --doc report --format pdf \

@@ -12,7 +12,7 @@ from pathlib import Path
 from smready.i18n import _
 
 _EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[^@\s<>()\[\],;:\"]+\.[^@\s<>()\[\],;:\"]{2,}$")
-_PHONE_CHARS = re.compile(r"^\+?[0-9 ()./\-]+$")
+_PHONE_CHARS = re.compile(r"^\+?[0-9০-৯ ()./\-]+$")  # ASCII or Bengali digits
 _HOST = re.compile(r"^([a-z0-9]([a-z0-9\-]*[a-z0-9])?\.)+[a-z]{2,}$", re.IGNORECASE)
 _HANDLE = re.compile(r"^@[A-Za-z0-9_.]{1,60}$")
 LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg")

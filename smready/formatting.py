@@ -23,7 +23,7 @@ from babel import Locale
 from babel.dates import format_date as babel_date
 from babel.numbers import format_decimal, format_percent
 
-from smready.i18n import DIGITS
+from smready.i18n import native_digits
 from smready.money import format_money as _money
 from smready.money import locale_for
 
@@ -32,12 +32,6 @@ __all__ = ["Figure", "Formats", "formats", "native_digits"]
 #: Dates in running text: English keeps the day first whatever the country ("5 March
 #: 2026", as the documents always did); the others use CLDR's long date.
 _DATE_PATTERNS = {"en": "d MMMM y"}
-
-
-def native_digits(text: str, lang: str) -> str:
-    """``text`` with ASCII digits written in ``lang``'s own digits (Bengali), else as is."""
-    table = DIGITS.get(lang)
-    return text.translate(table) if table else text
 
 
 @dataclass(frozen=True)

@@ -202,16 +202,21 @@ def american_spelling(text: str) -> str:
 class Vocabulary:
     kind: OrgKind
     american: bool
-    lang: str = "en"
+    lang: str = ""
+    """The language of the words; "" is the UI language (the window's combo boxes)."""
+
+    @property
+    def language(self) -> str:
+        return self.lang or _ui_language()
 
     def _word(self, key: str) -> Term:
-        terms = _glossary(self.lang).terms
-        if key not in terms and self.lang != "en":
+        terms = _glossary(self.language).terms
+        if key not in terms and self.language != "en":
             terms = _glossary("en").terms
         try:
             return terms[key][self.kind.value]
         except KeyError:
-            raise GlossaryError(f"{glossary_path(self.lang).name}: terms.{key}: unknown term"
+            raise GlossaryError(f"{glossary_path(self.language).name}: terms.{key}: unknown term"
                                 ) from None
 
     def term(self, key: str, form: str = BASE) -> str:
@@ -220,19 +225,19 @@ class Vocabulary:
 
     def spell(self, text: str) -> str:
         """Our own text in the organization's spelling (English documents only)."""
-        return american_spelling(text) if self.american and self.lang == "en" else text
+        return american_spelling(text) if self.american and self.language == "en" else text
 
     def goal_name(self, goal_type: str, default: str) -> str:
         """The name of a goal type for this kind ("Donations and sign-ups" for a nonprofit);
         ``default`` is the goal type's own name, already in this language."""
-        names = _glossary(self.lang).goal_names.get(goal_type, {})
+        names = _glossary(self.language).goal_names.get(goal_type, {})
         return self.spell(names.get(self.kind.value, default))
 
     def slots(self) -> dict[str, Term]:
         """Every term as a format slot with its forms, plus a capitalised variant
         ({Customers})."""
         out: dict[str, Term] = {}
-        keys = dict.fromkeys([*_glossary("en").terms, *_glossary(self.lang).terms])
+        keys = dict.fromkeys([*_glossary("en").terms, *_glossary(self.language).terms])
         for key in keys:
             word = self._word(key).mapped(self.spell)
             out[key] = word

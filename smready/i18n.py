@@ -146,6 +146,13 @@ def _native_numbers(text: str, table: dict[int, int]) -> str:
     return _NUMBER.sub(convert, text)
 
 
+def native_digits(text: str, lang: str) -> str:
+    """``text`` with every ASCII digit in ``lang``'s own digits (Bengali), else as is: for
+    numbers we formatted ourselves."""
+    table = DIGITS.get(lang)
+    return text.translate(table) if table else text
+
+
 def native_digits_in_text(text: str, lang: str) -> str:
     """A translated text with its numbers in ``lang``'s digits; placeholders, markup,
     codes and names next to Latin letters are left as they are."""

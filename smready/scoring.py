@@ -15,6 +15,7 @@ import math
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
 
@@ -46,8 +47,10 @@ from smready.domain import (
     TaskKind,
     TierMatch,
 )
-from smready.formatting import Formats, formats
 from smready.i18n import Translation, current, translation
+
+if TYPE_CHECKING:
+    from smready.formatting import Formats
 
 __all__ = [
     "SETTLED_FACTS",
@@ -472,6 +475,8 @@ def _tier_cost(tier: ServiceTier, country: str, t: Translation) -> tuple[str, st
 
     prices = load_tier_prices()
     currency = currency_for(country)
+    from smready.formatting import formats
+
     fmt = formats(t.lang, country)
     low = convert(tier.cost_min, prices, currency)
     if tier.cost_max is None:
@@ -528,7 +533,7 @@ def resource_check(project: Project, checklist: Checklist | None = None, *,
         tier=tier_match,
         message=_resource_message(profiles, posts, needed, available, tier_match,
                                   goal_platforms(project, profiles),
-                                  _Words(t, formats(t.lang, project.organization.country))),
+                                  _words(t, project.organization.country)),
     )
 
 
@@ -539,6 +544,12 @@ class _Words:
     t: Translation
     fmt: Formats
 
+
+
+def _words(t: Translation, country: str) -> _Words:
+    from smready.formatting import formats  # Babel: only once a plan is checked
+
+    return _Words(t, formats(t.lang, country))
 
 
 def _tier_sentence(tier: TierMatch, platform_count: int, posts: float, w: _Words) -> str:

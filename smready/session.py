@@ -214,6 +214,14 @@ class Derived:
         """(steps with no open item, steps that apply)."""
         return sum(s.state == "done" for s in self.steps), len(self.steps)
 
+    @cached_property
+    def goals_smart(self) -> tuple[int, int]:
+        """(goals with nothing missing of S, M, A, R and T, all goals)."""
+        from smready.domain import smart_gaps
+
+        goals = self._project.goals
+        return sum(1 for goal in goals if not smart_gaps(goal)), len(goals)
+
 
 @dataclass
 class _History:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import subprocess
@@ -15,6 +16,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
+
+
+def english_examples() -> list[Path]:
+    """The bundled examples whose documents are in English (the tests that read English
+    headings and sentences); the Finnish and Bengali ones are read in
+    tests/e2e/test_language_examples.py."""
+    return sorted(p for p in EXAMPLES.glob("*.smready")
+                  if json.loads(p.read_text(encoding="utf-8")).get("language", "en") == "en")
 
 
 @pytest.fixture

@@ -183,11 +183,16 @@ def _load_tiers(path: Path | None, lang: str) -> list[ServiceTier]:
     return tiers
 
 
+def load_tier_prices(path: Path | None = None, *, lang: str | None = None) -> TierPrices:
+    """The currency of the tier costs and the stated rates to convert them (``tiers.yaml``;
+    ``as_of`` in ``lang``)."""
+    return _load_tier_prices(path, _lang(lang))
+
+
 @cache
-def load_tier_prices(path: Path | None = None) -> TierPrices:
-    """The currency of the tier costs and the stated rates to convert them (``tiers.yaml``)."""
+def _load_tier_prices(path: Path | None, lang: str) -> TierPrices:
     path = path or resource("tiers.yaml")
-    data = _read_yaml(path).get("prices")
+    data = _in_language(_read_yaml(path), lang).get("prices")
     if not isinstance(data, dict):
         raise ContentError(path, "prices", "expected a mapping with currency, as_of and rates")
     return _validate(TierPrices, data, path, prefix=("prices",))

@@ -10,8 +10,7 @@ import math
 from xml.sax.saxutils import escape, quoteattr
 
 from smready.domain import ReadinessResult
-from smready.formatting import native_digits
-from smready.i18n import Translation, current
+from smready.i18n import Translation, current, native_digits
 
 _FONT = "DejaVu Sans, smready bengali, Noto Sans Bengali, Lohit Bengali, sans-serif"
 

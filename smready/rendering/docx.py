@@ -191,6 +191,34 @@ def _add_block(doc: Any, block: Block) -> None:
             _add_text(paragraph, filled or "_" * 40, bold=bool(filled))
 
 
+#: Word's language tags: spelling and hyphenation follow them. Bengali is a complex script,
+#: tagged (and given its font) on the complex-script side of a run (``w:bidi``, ``w:cs``).
+_WORD_LANGUAGE = {"fi": "fi-FI", "bn": "bn-BD"}  # English keeps the template's own tag
+_COMPLEX_SCRIPT_FONT = {"bn": "Noto Sans Bengali"}
+
+
+def _set_language(style: Any, lang: str) -> None:
+    """The document language on the Normal style, so Word checks Finnish text as Finnish."""
+    if lang not in _WORD_LANGUAGE:
+        return
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rpr = style.element.get_or_add_rPr()
+    tag = OxmlElement("w:lang")
+    word = _WORD_LANGUAGE[lang]
+    if lang in _COMPLEX_SCRIPT_FONT:
+        tag.set(qn("w:bidi"), word)
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is None:
+            fonts = OxmlElement("w:rFonts")
+            rpr.append(fonts)
+        fonts.set(qn("w:cs"), _COMPLEX_SCRIPT_FONT[lang])
+    else:
+        tag.set(qn("w:val"), word)
+    rpr.append(tag)
+
+
 def write_docx(document: Document, paper: Paper = "a4", t: Translation | None = None) -> bytes:
     """The document as DOCX; its own words (draft mark, page footer) in ``t``, else in the
     document's language."""
@@ -208,6 +236,7 @@ def write_docx(document: Document, paper: Paper = "a4", t: Translation | None = 
     normal = doc.styles["Normal"]
     normal.font.name = "DejaVu Sans"
     normal.font.size = Pt(10)
+    _set_language(normal, document.lang)
 
     props = doc.core_properties
     props.title = xml_safe(f"{document.title} — {document.organization}")[:255]

@@ -65,9 +65,10 @@ def render_document(document: Document, paper: Paper = "a4", *, for_print: bool 
         f"@bottom-center {{ content: {footer}; }} }}"
     )
     style = _COUNTER_STYLES.get(t.lang)
-    if style:  # the table of contents' page numbers in the language's digits too
+    if style:  # the table of contents' page numbers and numbered lists in its digits too
         page_css += (f' .toc a::after {{ content: leader(".") '
-                     f"target-counter(attr(href url), page, {style}); }}")
+                     f"target-counter(attr(href url), page, {style}); }}"
+                     f" ol {{ list-style-type: {style}; }}")
     return template.render(
         doc=document,
         stylesheet=Markup(_stylesheet()),

@@ -233,6 +233,7 @@ def html_to_pdf(html: str, fetcher: Any = None, *,
     _install_stop_points()
     _stop_check.check = should_stop
     try:
+        _check_stop()  # superseded while it waited for the worker
         return _html_to_pdf(html, fetcher)
     finally:
         _stop_check.check = None

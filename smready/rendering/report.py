@@ -137,6 +137,7 @@ def _recommendations(result: ReadinessResult, project: Project, t: Translation, 
 
 
 def _goal_rows(project: Project, t: Translation, fmt: Formats) -> list[tuple[Cell, ...]]:
+    from smready.content import platform_name
     from smready.glossary import goal_type_name
 
     rows: list[tuple[Cell, ...]] = []
@@ -144,10 +145,10 @@ def _goal_rows(project: Project, t: Translation, fmt: Formats) -> list[tuple[Cel
         kind = goal_type_name(goal.goal_type.value, project.organization, t.lang)
         if goal.relevance.strip():
             kind += "\n" + t("Serves: {why}").format(why=goal.relevance.strip())
-        figure = (t("{network} — {figure}").format(network=goal.platform.strip(),
-                                                    figure=goal.metric.strip())
-                  if goal.platform.strip() and goal.metric.strip()
-                  else goal.platform.strip() or goal.metric.strip())
+        # The goals page stores a network picked from its list by id ("google_business").
+        network = platform_name(goal.platform.strip(), t.lang) if goal.platform.strip() else ""
+        figure = (t("{network} — {figure}").format(network=network, figure=goal.metric.strip())
+                  if network and goal.metric.strip() else network or goal.metric.strip())
         rows.append((
             Cell(kind),
             Cell(figure) if figure else Cell(t("Not set yet"), gap=True),
@@ -201,7 +202,7 @@ def _price_note(tier: TierMatch, currency: str, t: Translation, fmt: Formats) ->
     """Where the agency prices come from, said plainly (they are not local quotes)."""
     from smready.content import load_tier_prices
 
-    prices = load_tier_prices()
+    prices = load_tier_prices(lang="en")  # its month is formatted by _month
     if tier.converted:
         return t("Agency prices are US market figures from our source, converted at about "
                  "1 {base} = {rate} {currency} ({when}) and rounded; prices near you may "

@@ -54,7 +54,7 @@ class ProjectFileError(Exception):
 
 
 def N_(message: str) -> str:
-    """Marks a string for translation where it is used (``_(...)`` below), not here."""
+    """Marks a message for the catalog where it is defined; it is translated where used."""
     return message
 
 
@@ -80,6 +80,7 @@ _ERRNO_ADVICE: dict[int, str] = {
     errno.EDQUOT: N_("Free some space or choose another disk."),
     errno.ELOOP: N_("Choose another name."),
 }
+_DEFAULT_ADVICE = N_("Choose another folder.")
 
 
 def os_error_reason(exc: OSError) -> str:
@@ -91,8 +92,7 @@ def os_error_reason(exc: OSError) -> str:
 
 def write_error_message(path: Path, exc: OSError) -> str:
     """"Cannot write /x/y.smready: permission denied. Choose another folder." """
-    fallback = N_("Choose another folder.")
-    advice = _(_ERRNO_ADVICE.get(exc.errno or 0, fallback))
+    advice = _(_ERRNO_ADVICE.get(exc.errno or 0, _DEFAULT_ADVICE))
     return printable(_("Cannot write {path}: {reason}. {advice}").format(
         path=path, reason=os_error_reason(exc), advice=advice))
 

@@ -16,9 +16,9 @@ from pypdf import PdfReader
 from smready.domain import Project, TaskKind
 from smready.rendering import export_document
 from smready.storage import load_project
-from tests.conftest import EXAMPLES
+from tests.conftest import english_examples
 
-EXAMPLE_FILES = sorted(EXAMPLES.glob("*.smready"))
+EXAMPLE_FILES = english_examples()  # headings and sentences checked in English
 PAGE_SIZES = {"a4": (595, 842), "letter": (612, 792)}
 
 POLICY_HEADINGS = [

@@ -16,10 +16,10 @@ from smready.domain import OrgKind, Project
 from smready.rendering import export_document
 from smready.scoring import score
 from smready.storage import load_project
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, english_examples
 from tests.e2e.test_documents import pdf_text
 
-EXAMPLE_FILES = sorted(EXAMPLES.glob("*.smready"))
+EXAMPLE_FILES = english_examples()  # headings and sentences checked in English
 CURRENCY_SIGN = {"US": "$", "FI": "€", "GB": "£", "IE": "€"}
 
 

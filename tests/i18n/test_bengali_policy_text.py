@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import html
 import re
+import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -64,3 +66,16 @@ def test_a_report_interval_the_user_typed_is_printed_as_typed() -> None:
     project.policy.measurement.report_every = "পক্ষকাল"
     page = render_html(project, "policy", t=translation("bn"))
     assert "প্রতি পক্ষকাল অন্তর" in page
+
+
+def test_numbered_lists_count_in_bengali_digits(tmp_path: Path) -> None:
+    from smready.rendering import pdf_bytes
+
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(pdf_bytes(load_project(EXAMPLES / "harbour-food-bank.smready"), "report",
+                              t=translation("bn")))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True,
+                          capture_output=True, text=True).stdout
+    # "What to do next": each recommendation starts with its point's title and a colon.
+    assert re.search(r"১\.\s*সেখানে থাকার একটি স্পষ্ট কারণ:", text)
+    assert not re.search(r"1\.\s*সেখানে থাকার", text)

@@ -58,7 +58,7 @@ def _clear_language_caches() -> None:
     glossary.load_glossary.cache_clear()
     for loader in (content._load_checklist, content._load_platforms, content._load_tiers,
                    content._load_goal_types, content._load_labels, content._platforms_by_id,
-                   content._goals_by_id):
+                   content._goals_by_id, content._load_tier_prices):
         loader.cache_clear()
 
 
@@ -249,3 +249,56 @@ def test_lint_runs_only_for_english_documents() -> None:
     assert lint_applies(project) and [f.rule for f in lint_project(project)] == ["pay_ban"]
     project.language = "fi"
     assert not lint_applies(project) and lint_project(project) == []
+
+
+def test_a_vocabulary_without_a_language_follows_the_ui(fixture_locale: Path) -> None:
+    """The window's goal-type combo box builds ``Vocabulary(kind, american)``: a Finnish UI
+    shows the Finnish nonprofit goal names."""
+    from smready.glossary import Vocabulary
+    from smready.i18n import set_language
+
+    names = Vocabulary(kind=OrgKind.NONPROFIT, american=False)
+    assert names.goal_name("conversions", "x") == "Donations and sign-ups"
+    set_language("fi")
+    try:
+        assert names.goal_name("conversions", "x") == "Lahjoitukset ja liittymiset"
+    finally:
+        set_language("en")
+
+
+def test_catalogs_update_gives_a_returning_string_its_translation_back() -> None:
+    from babel.messages.catalog import Catalog
+
+    from smready.catalogs import _revive
+
+    template = Catalog(locale=None)
+    template.add("Your plan needs about {need} hours a month.")
+    catalog = Catalog(locale="fi")
+    catalog.obsolete["Your plan needs about {need} hours a month."] = catalog.add(
+        "Your plan needs about {need} hours a month.", "Tarvitset noin {need} tuntia.")
+    del catalog["Your plan needs about {need} hours a month."]
+    _revive(catalog, template)
+    catalog.update(template, no_fuzzy_matching=True)
+    assert catalog.get("Your plan needs about {need} hours a month.").string == (
+        "Tarvitset noin {need} tuntia.")
+    assert not catalog.obsolete
+
+
+@pytest.mark.parametrize(("lang", "tag"), [("fi", 'w:val="fi-FI"'), ("bn", 'w:bidi="bn-BD"')])
+def test_a_docx_tells_word_its_language(lang: str, tag: str) -> None:
+    """Word spell-checks by the language tag: a Finnish policy tagged English would be
+    underlined from end to end."""
+    import io
+    import zipfile
+
+    from smready.i18n import translation
+    from smready.rendering.docx import docx_bytes
+
+    project = Project.new("Kahvila", OrgKind.SMALL_BUSINESS)
+    data = docx_bytes(project, "acknowledgement", t=translation(lang))
+    styles = zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml").decode("utf-8")
+    normal = styles[styles.index('w:styleId="Normal"'):]
+    normal = normal[:normal.index("</w:style>")]
+    assert f"<w:lang {tag}/>" in normal
+    if lang == "bn":
+        assert 'w:cs="Noto Sans Bengali"' in normal

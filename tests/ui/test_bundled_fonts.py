@@ -59,3 +59,34 @@ def test_bengali_labels_get_glyphs_from_the_bundled_font(tmp_path: Path) -> None
         assert all(run[1] == style for run in bengali)
         # Glyph 0 is .notdef, the empty box.
         assert all(0 not in run[2] for run in found["runs"][weight]), found["runs"][weight]
+
+
+def test_bold_bengali_uses_the_bundled_bold_even_beside_a_system_bengali_font(
+        qapp: object) -> None:
+    """Lohit Bengali (common on Linux) has no bold: a heading in it is smeared synthetic
+    bold. The bundled Noto Sans Bengali comes first, with its real Bold."""
+    from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QTextLayout
+
+    from smready.ui.app.fonts import prefer_bundled_fonts
+
+    others = [f for f in QFontDatabase.families(QFontDatabase.WritingSystem.Bengali)
+              if f != "Noto Sans Bengali"]
+    if not others:
+        pytest.skip("no system Bengali font to compete with the bundled one")
+    app = QGuiApplication.instance()
+    assert isinstance(app, QGuiApplication)
+    before = app.font()
+    prefer_bundled_fonts(app)
+    try:
+        for bold, weight in ((False, 400), (True, 700)):
+            font = QFont(app.font())
+            font.setBold(bold)
+            layout = QTextLayout("মোহাম্মদ রফিকুল ইসলাম", font)
+            layout.beginLayout()
+            layout.createLine()
+            layout.endLayout()
+            faces = {(r.rawFont().familyName(), r.rawFont().weight())
+                     for r in layout.glyphRuns()}
+            assert faces == {("Noto Sans Bengali", weight)}
+    finally:
+        app.setFont(before)

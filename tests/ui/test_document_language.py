@@ -13,7 +13,9 @@ from smready.i18n import current
 from smready.ui.app.main_window import POLICY, REVIEW
 from smready.ui.app.preferences import save_preferences
 from smready.ui.pages.policy.organization import OrganizationPage
-from tests.ui.conftest import make_window
+from tests.ui.conftest import EXAMPLES, make_window
+
+RENDER_TIMEOUT = 90_000  # ms; the first render also starts the worker process
 
 
 def choose(qtbot: QtBot, combo: QComboBox, lang: str) -> None:
@@ -55,18 +57,30 @@ def test_document_language_on_the_first_step_is_undoable_and_reaches_the_project
 
 def test_review_changes_the_language_of_the_preview(qtbot: QtBot) -> None:
     window = make_window(qtbot)
-    window.files.new_project("Kahvila Aurora", OrgKind.SMALL_BUSINESS)
+    window.files.open_example(EXAMPLES / "cafe-aurora.smready")
     window._project_opened()
     window.show_page(REVIEW)
-    revision = window.controller.revision
-    choose(qtbot, window.review_page.language_combo, "fi")
+    review = window.review_page
+    qtbot.waitUntil(lambda: review.document.pageCount() >= 1, timeout=RENDER_TIMEOUT)
+    assert "Social media policy" in review.document.getAllText(0).text()
+    with qtbot.waitSignal(review.preview_updated, timeout=RENDER_TIMEOUT):
+        choose(qtbot, review.language_combo, "fi")
     assert window.controller.project.language == "fi"
-    assert window.controller.revision > revision  # the preview re-renders for a new revision
+    first_page = review.document.getAllText(0).text()
+    assert "Sosiaalisen median ohje" in first_page  # the policy, now in Finnish
+    assert "Social media policy" not in first_page
+    assert current().lang == "en"  # the window stays English
+    # The wizard's first step shows the same choice when the user goes there.
+    window.show_page(POLICY)
     page = window.policy_page.page(OrganizationPage)
     assert isinstance(page, OrganizationPage)
+    window.policy_page.go_to(page)
     assert page.language_combo.currentText() == "suomi"
-    window.undo_action.trigger()
+    window.show_page(REVIEW)
+    with qtbot.waitSignal(review.preview_updated, timeout=RENDER_TIMEOUT):
+        window.undo_action.trigger()
     assert window.controller.project.language == "en"
+    assert "Social media policy" in review.document.getAllText(0).text()
 
 
 def test_new_projects_take_the_default_from_preferences(qtbot: QtBot) -> None:

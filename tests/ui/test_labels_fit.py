@@ -1,4 +1,4 @@
-"""No label cut off at 960 px wide, in Finnish and in the pseudo-language (every string
+"""No label cut off at 960 px wide, in Finnish, Bengali and the pseudo-language (every string
 accented and ~40 % longer, as Finnish often is): the start page, every readiness point, the
 goals page, every policy wizard step of a business and of a nonprofit, and Review."""
 
@@ -19,7 +19,7 @@ from tests.ui.layout_checks import cut_off
 WIDTH, HEIGHT = 960, 720
 
 
-@pytest.fixture(params=["fi", "en_XA"])
+@pytest.fixture(params=["fi", "bn", "en_XA"])
 def ui_language(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
     before = QLocale()
     apply_ui_language(request.param)

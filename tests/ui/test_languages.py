@@ -44,10 +44,26 @@ def test_finnish_dialog_buttons_come_from_qtbase_fi(qtbot: QtBot, english_after:
     assert button_texts(qtbot) == ["Cancel", "Save"]
 
 
-def test_bengali_has_no_qt_catalog_so_qt_strings_stay_english(
+def test_without_a_qt_catalog_qt_strings_come_from_ours(
         qtbot: QtBot, english_after: None) -> None:
+    """PySide6 has no Bengali (nor pseudo) qtbase catalog: dialog buttons and the text
+    fields' context menu are translated from smready's own catalog instead."""
     assert not list(Path(qt_translations_dir()).glob("qt*_bn.qm"))
-    assert install_qt_translations("bn") is None
+    apply_ui_language("en_XA")
+    assert button_texts(qtbot) == sorted([pseudo("Cancel"), pseudo("Save")])
+    apply_ui_language("bn")
+    # What our catalog does not translate (yet) keeps Qt's English, never an empty button.
+    bengali = i18n.translation("bn")
+    assert button_texts(qtbot) == sorted(bengali.gettext(t) for t in ("Cancel", "Save"))
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    menu = field.createStandardContextMenu()
+    assert menu is not None
+    texts = [a.text().split("\t", 1)[0] for a in menu.actions() if not a.isSeparator()]
+    assert i18n.translation("bn").gettext("&Copy") in texts
+    assert i18n.translation("bn").gettext("&Copy") != "&Copy"
+    assert "&Copy" not in texts
+    apply_ui_language("en")
     assert button_texts(qtbot) == ["Cancel", "Save"]
 
 
@@ -84,3 +100,22 @@ def test_bad_lang_option_is_one_line_on_stderr_and_exit_2(
     assert run(argv) == 2
     err = capsys.readouterr().err
     assert err.startswith("smready: ") and err.count("\n") == 1
+
+
+def test_bengali_menu_words_are_drawn_whole(qtbot: QtBot, english_after: None) -> None:
+    """Qt underlines a shortcut letter by cutting the text at the "&", which breaks a
+    Bengali cluster ("&ফাইল" showed "ফ◌াইল"); in Bengali the style draws such texts whole."""
+    from PySide6.QtWidgets import QApplication, QStyle
+
+    def underlined() -> int:
+        style = QApplication.style()
+        assert style is not None
+        return style.styleHint(QStyle.StyleHint.SH_UnderlineShortcut)
+
+    english = underlined()
+    apply_ui_language("bn")
+    assert underlined() == 0
+    label_text = i18n._("&File")
+    assert "&" in label_text and label_text != "&File"  # translated, mnemonic kept
+    apply_ui_language("en")
+    assert underlined() == english

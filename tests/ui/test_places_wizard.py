@@ -45,3 +45,11 @@ def test_the_privacy_step_names_the_dpdp_act_in_india(qtbot: QtBot) -> None:
     text = wizard.page("privacy").law_label.text()
     assert text.startswith("You are in India") and "DPDP Act 2023" in text
     assert "under 18" in text
+
+
+def test_the_privacy_step_in_bangladesh_says_consent_first(qtbot: QtBot) -> None:
+    wizard, _controller = make_wizard(qtbot, project_in("BD"))
+    wizard.go_to("privacy")
+    text = wizard.page("privacy").law_label.text()
+    assert text.startswith("You are in Bangladesh") and "consent first" in text
+    assert "Choose your country" not in text  # they did: Bangladesh

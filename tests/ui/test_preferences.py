@@ -3,7 +3,9 @@ the Preferences dialog saves it, and "Restart now" reopens the same project."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -150,3 +152,15 @@ def test_restart_asks_about_unsaved_changes_and_cancel_keeps_working(
     assert not window.restart()
     assert started == [] and window.isVisible()
     assert "Save the changes" in messages.texts[-1]
+
+
+def test_the_restart_command_starts_smready(tmp_path: Path) -> None:
+    """What "Restart now" runs is a working way into the app: given a bad --lang it answers
+    with smready's own one-line error (and opens no window)."""
+    program, arguments = restart_command(tmp_path / "cafe.smready")
+    assert arguments[-1] == str(tmp_path / "cafe.smready")
+    done = subprocess.run([program, *arguments[:-1], "--lang", "xx"], capture_output=True,
+                          text=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, check=False)
+    assert done.returncode == 2
+    assert done.stderr.startswith("smready: unknown language 'xx'")

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from smready.domain import OrgKind
 from smready.storage import FILE_SUFFIX, save_project
 from smready.ui.app.main import start_up
-from smready.ui.app.main_window import POLICY, READINESS, MainWindow, completion_mark
+from smready.ui.app.main_window import GOALS, POLICY, READINESS, MainWindow, completion_mark
 from smready.ui.pages import start as start_page
 from tests.ui.conftest import EXAMPLES, MessageLog, example, start_business
 
@@ -73,8 +73,9 @@ def test_start_page_paints_before_the_heavy_layers_load(tmp_path: Path) -> None:
     assert first["heavy"] == [], "the start page must paint before these are imported"
     assert first["start_page"] and not first["ready"]
     assert first["examples"] == [
-        "Look at Café Aurora", "Look at Harbour Food Bank", "Look at Pirkanmaa Nature Association",
-        "Look at Riverside Youth Club", "Look at Sunset Bean Café"]
+        "Look at Café Aurora", "Look at Harbour Food Bank", "Look at Kahvila-leipomo Vehnä",
+        "Look at Pirkanmaa Nature Association", "Look at Riverside Youth Club",
+        "Look at শিখন সেতু ফাউন্ডেশন", "Look at Sunset Bean Café"]
     assert ready["when"] == "ready" and ready["ready"]
     assert {"pydantic", "smready.domain", "smready.content"} <= set(ready["heavy"])
 
@@ -137,6 +138,9 @@ def test_a_double_clicked_file_shows_before_the_other_pages_are_built(
     assert window.windowTitle() == "Café Aurora[*] — smready"
     assert window.org_label.text() == "Café Aurora"
     assert not window.is_workspace_ready, "the project waited for pages it does not show"
+    # The side navigation's marks are there at once, also for pages not built yet.
+    assert window.mark(GOALS) == completion_mark(*window.controller.derived.goals_smart) != ""
+    assert window.mark(POLICY) == completion_mark(*window.controller.derived.steps_done) != ""
     # A page that is not built yet opens at once when asked for, with the project in it.
     window.nav.setCurrentRow(POLICY)
     assert window.current_page() is window.policy_page

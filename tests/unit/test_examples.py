@@ -15,9 +15,12 @@ from smready.scoring import policy_gaps, policy_prefill, score
 EXPECTED = {
     "cafe-aurora.smready": ("getting_there", (70, 80), False, "light", "measurement"),
     "harbour-food-bank.smready": ("getting_started", (50, 60), False, "light", "measurement"),
+    "kahvila-leipomo-vehna.smready": ("ready", (78, 88), True, "light", "measurement"),
     "pirkanmaa-nature-association.smready": ("getting_started", (52, 62), True, "light",
                                              "measurement"),
     "riverside-youth-club.smready": ("getting_there", (56, 66), False, "light", "measurement"),
+    "shikhon-setu-foundation.smready": ("getting_there", (72, 82), False, "light",
+                                        "measurement"),
     "sunset-bean-cafe.smready": ("getting_there", (70, 80), True, "light", "measurement"),
 }
 
@@ -95,3 +98,18 @@ def test_new_examples_cover_places_and_laws(examples_dir: Path) -> None:
     assert (nature.organization.country, nature.organization.privacy_law) == ("FI",
                                                                               PrivacyLaw.GDPR)
     assert nature.organization.is_nonprofit
+
+
+def test_examples_in_finnish_and_bengali_for_their_places(examples_dir: Path) -> None:
+    bakery = load(examples_dir, "kahvila-leipomo-vehna.smready")
+    assert (bakery.language, bakery.organization.country, bakery.organization.kind) == (
+        "fi", "FI", "small_business")
+    assert bakery.organization.privacy_law is PrivacyLaw.GDPR
+    assert bakery.organization.contact.phone.startswith("+358 ")
+    ngo = load(examples_dir, "shikhon-setu-foundation.smready")
+    assert (ngo.language, ngo.organization.country, ngo.organization.kind) == (
+        "bn", "BD", "nonprofit")
+    assert ngo.organization.privacy_law is PrivacyLaw.GENERAL
+    assert ngo.policy.nonprofit.foreign_funding and ngo.policy.safeguarding.works_with_minors
+    assert ngo.policy.scope.volunteers and ngo.policy.scope.board
+    assert all(c.phone.startswith("+880 ") for c in ngo.policy.escalation.crisis_contacts)

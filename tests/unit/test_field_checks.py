@@ -19,13 +19,15 @@ from smready.field_checks import (
 @pytest.mark.parametrize(("check", "good", "bad"), [
     (email_problem, ["", "maria@example.org", "a.b+c@sub.example.co.uk"],
      ["maria", "maria@", "maria@example", "two words@example.org", "a@b@c.org"]),
-    (phone_problem, ["", "+358 40 123 4567", "(555) 010-2030", "040.123.45"],
+    (phone_problem, ["", "+358 40 123 4567", "(555) 010-2030", "040.123.45",
+                     "+৮৮০ ১৭১১ ১২৩৪৫৬"],
      ["call me", "12", "+358 40 123 4567 ext. 5", "1" * 20]),
     (url_problem, ["", "example.org", "https://example.org/page?x=1", "http://cafe-aurora.fi"],
      ["not a site", "https://", "example", "http://exa mple.org"]),
     (handle_problem, ["", "@cafe_aurora", "Café Aurora page", "https://instagram.com/cafe"],
      ["@cafe aurora", "@", "@café!", "https://not a site"]),
-    (contact_problem, ["", "Maria Lind", "maria@example.org", "+358 40 123 4567"],
+    (contact_problem, ["", "Maria Lind", "maria@example.org", "+358 40 123 4567",
+                       "+৮৮০ ১৭১১ ১২৩৪৫৬"],
      ["maria@example", "+358 40 12x 4567 99999"]),
 ])
 def test_checks(check: object, good: list[str], bad: list[str]) -> None:

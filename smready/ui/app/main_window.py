@@ -195,7 +195,9 @@ class MainWindow(QMainWindow):
         self._policy_steps: list[tuple[int, QWidget]] = []  # (revision made at, page)
         self._build_steps: list[Callable[[], None]] = [
             *(partial(_preload, name) for name in WORKSPACE_MODULES),
-            self._build_core, self._load_content, self._derive_gaps, self._derive_result,
+            self._build_core, self._load_content, partial(_preload, "smready.rendering.policy"),
+            self._load_clauses, self._load_number_formats, self._derive_gaps,
+            self._derive_result,
             partial(self._build_page, *PAGES[READINESS]),
             *(partial(_preload, name) for name in LATER_MODULES),
             partial(self._build_page, *PAGES[GOALS]),
@@ -350,6 +352,17 @@ class MainWindow(QMainWindow):
         self.files = FileManager(self.controller, self)
         self._connect_core()
         self.core_ready.emit()
+
+    def _load_clauses(self) -> None:
+        from smready.rendering.policy import load_clauses
+
+        load_clauses()  # cached: the policy gaps are built from it next
+
+    def _load_number_formats(self) -> None:
+        from smready.formatting import formats
+
+        project = self.controller.project
+        formats(project.language, project.organization.country).integer(1)  # Babel's data
 
     def _derive_gaps(self) -> None:
         self.controller.derived.gaps  # noqa: B018  (computed once per revision, kept)
@@ -767,27 +780,23 @@ class MainWindow(QMainWindow):
     def _update_marks(self) -> None:
         if not self.is_core_ready:
             return
-        # Pages not built yet (they come one per event-loop turn) get their mark when built.
-        readiness = (self.readiness_page.completion() if self.pages.count() > READINESS
-                     else None)
-        goals = self.goals_page.completion() if self.pages.count() > GOALS else None
+        # From the session, as the pages show them: marks do not wait for a page to be built.
+        result = self.controller.derived.result
+        readiness = (result.answered, result.total)
+        goals = self.controller.derived.goals_smart
         policy = self.controller.derived.steps_done
         marks = {
             READINESS: (readiness, ngettext(
                 "{section}: {done} of {total} question answered",
-                "{section}: {done} of {total} questions answered",
-                readiness[1] if readiness else 0)),
+                "{section}: {done} of {total} questions answered", readiness[1])),
             GOALS: (goals, ngettext(
                 "{section}: {done} of {total} goal is SMART",
-                "{section}: {done} of {total} goals are SMART", goals[1] if goals else 0)),
+                "{section}: {done} of {total} goals are SMART", goals[1])),
             POLICY: (policy, ngettext(
                 "{section}: {done} of {total} policy step complete",
                 "{section}: {done} of {total} policy steps complete", policy[1])),
         }
-        for row, (counts, spoken) in marks.items():
-            if counts is None:
-                continue
-            done, total = counts
+        for row, ((done, total), spoken) in marks.items():
             item = self.nav.item(row)
             item.setData(MARK_ROLE, completion_mark(done, total))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, spoken.format(
@@ -863,4 +872,5 @@ class _AfterFirstPaint(QObject):
         if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self._then)
+            self.deleteLater()  # once is all it is for
         return False

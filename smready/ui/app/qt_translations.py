@@ -3,15 +3,22 @@ UI language, from the ``qtbase_<lang>.qm`` catalogs that ship with PySide6; and 
 --lang fi`` on the command line (``take_lang_option``, ``apply_ui_language``).
 
 PySide6 6.11 has ``qtbase_fi.qm``; it has no Bengali catalog (no ``qtbase_bn.qm`` nor
-``qt_bn.qm``), so in Bengali those few Qt strings stay in English. The pseudo-language
-``en_XA`` has none either.
+``qt_bn.qm``). For a language without one (Bengali, the pseudo-language) the Qt strings
+smready's window shows — dialog buttons, the text fields' context menu — come from our own
+catalog instead (``qt_messages``), so a Bengali user meets no English "Cancel".
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from smready.i18n import UnknownLanguage, normalize_language, set_language
+from smready.i18n import (
+    PSEUDO_LANGUAGE,
+    UnknownLanguage,
+    current,
+    normalize_language,
+    set_language,
+)
 
 _installed: list[QTranslator] = []
 
@@ -20,22 +27,68 @@ def qt_translations_dir() -> str:
     return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
 
 
+def qt_messages() -> dict[str, str]:
+    """Qt's own source strings that smready's window shows, in the UI language (from our
+    catalog; only those it translates). Dialog buttons come from ``QPlatformTheme``, the
+    context menus of text fields and spin boxes from ``QLineEdit``, ``QWidgetTextControl``
+    and ``QAbstractSpinBox``; the texts are Qt's own, mnemonics included."""
+    t = current()
+    translated = {
+        # Dialog buttons (QDialogButtonBox, QMessageBox) smready's dialogs use
+        "OK": t.gettext("OK"), "Save": t.gettext("Save"), "Open": t.gettext("Open"),
+        "&Yes": t.gettext("&Yes"), "&No": t.gettext("&No"), "Close": t.gettext("Close"),
+        "Cancel": t.gettext("Cancel"), "Discard": t.gettext("Discard"),
+        # Context menus of text fields and spin boxes
+        "&Undo": t.gettext("&Undo"), "&Redo": t.gettext("&Redo"), "Cu&t": t.gettext("Cu&t"),
+        "&Copy": t.gettext("&Copy"), "&Paste": t.gettext("&Paste"),
+        "Delete": t.gettext("Delete"), "Select All": t.gettext("Select All"),
+        "&Select All": t.gettext("&Select All"), "&Step up": t.gettext("&Step up"),
+        "Step &down": t.gettext("Step &down"),
+    }
+    return {source: text for source, text in translated.items() if text != source}
+
+
+class CatalogTranslator(QTranslator):
+    """Qt's strings from our catalog (``qt_messages``), for a language Qt has none for."""
+
+    def __init__(self, messages: dict[str, str], parent: QCoreApplication) -> None:
+        super().__init__(parent)
+        self._messages = messages
+
+    def translate(
+            self, context: str, source_text: str, disambiguation: str | None = None,
+            n: int = -1) -> str | None:
+        # None is Qt's null string, "not translated here" (an empty string would be taken as
+        # the translation: buttons without text).
+        return self._messages.get(source_text)
+
+    def isEmpty(self) -> bool:
+        return not self._messages
+
+
 def install_qt_translations(lang: str) -> QTranslator | None:
     """Replace the Qt translator smready installed before with ``lang``'s ``qtbase`` one.
 
-    Returns the translator, or ``None`` when Qt has no catalog for ``lang`` (English, which
-    needs none, Bengali, the pseudo-language); then Qt's strings are English.
+    Returns the translator, or ``None`` for English (which needs none). Where Qt has no
+    catalog for ``lang`` (Bengali, the pseudo-language) the translator reads ours
+    (``qt_messages``; ``set_language(lang)`` must come first); ``None`` if that translates
+    none of them either.
     """
     app = QCoreApplication.instance()
     if app is None:
         raise RuntimeError("install_qt_translations needs a QApplication")
     while _installed:
         app.removeTranslator(_installed.pop())
-    if lang.split("_", 1)[0] == "en":
+    if lang == "en":
         return None
     translator = QTranslator(app)
-    if not translator.load(QLocale(lang), "qtbase", "_", qt_translations_dir()):
-        return None
+    # The pseudo-language is English to QLocale: Qt's English catalog would do nothing.
+    if lang == PSEUDO_LANGUAGE or not translator.load(
+            QLocale(lang), "qtbase", "_", qt_translations_dir()):
+        messages = qt_messages()  # Qt has no catalog for it: ours, where it translates
+        if not messages:
+            return None
+        translator = CatalogTranslator(messages, app)
     app.installTranslator(translator)
     _installed.append(translator)
     return translator
@@ -77,9 +130,52 @@ def ui_locale(lang: str) -> QLocale:
     return QLocale(language)
 
 
+#: Languages whose letters join into shaped clusters: Qt draws a mnemonic's underline by
+#: splitting the text at the "&", which breaks a cluster ("&ফাইল" shows "ফ◌াইল"). In these
+#: the shortcut letters are not underlined (Alt+letter still works where a keyboard has it).
+NO_MNEMONIC_UNDERLINE = frozenset({"bn"})
+
+
+_whole_text = False
+"""The style draws texts whole (no mnemonic underline) since ``underline_mnemonics(False)``."""
+
+
+def underline_mnemonics(on: bool) -> None:
+    """Underline the shortcut letters of menus, buttons and labels (the style's default),
+    or draw every such text whole."""
+    global _whole_text
+    if on and not _whole_text:
+        return  # the style's default, and nothing imported before the first paint
+    from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory
+
+    class _WholeText(QProxyStyle):
+        def styleHint(self, hint: QStyle.StyleHint, option: object = None,
+                      widget: object = None, data: object = None) -> int:
+            if hint == QStyle.StyleHint.SH_UnderlineShortcut:
+                return 0
+            return super().styleHint(hint, option, widget, data)  # type: ignore[arg-type]
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    current = app.style()
+    if current is None or isinstance(current, QProxyStyle) == (not on):
+        return  # already so
+    # A proxy names no style itself: its base does.
+    name = (current.baseStyle() if isinstance(current, QProxyStyle) else current).name()
+    base = QStyleFactory.create(name)
+    if base is None:
+        return
+    palette = app.palette()  # setStyle() puts the style's own palette back
+    app.setStyle(base if on else _WholeText(base))
+    app.setPalette(palette)
+    _whole_text = not on
+
+
 def apply_ui_language(lang: str) -> None:
     """Our strings (``smready.i18n._``), Qt's, and the locale of numbers and dates in
     ``lang``, for windows built after this."""
     set_language(lang)
     install_qt_translations(lang)
     QLocale.setDefault(ui_locale(lang))
+    underline_mnemonics(lang not in NO_MNEMONIC_UNDERLINE)

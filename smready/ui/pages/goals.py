@@ -28,7 +28,7 @@ from smready.content import (
 )
 from smready.domain import Goal, GoalType, Organization, OrgKind, SmartGap, smart_gaps
 from smready.glossary import Vocabulary, goal_type_name
-from smready.i18n import _, ngettext
+from smready.i18n import _, current, ngettext
 from smready.ui.app.controller import ProjectController
 from smready.ui.styles import PAGE, SECTION
 from smready.ui.widgets.common import Badge, OptionalDateEdit, show_field_starts
@@ -157,7 +157,6 @@ class GoalEditor(QWidget):
         self.smart_summary = body_label("", self, selectable=False)
         self.smart_summary.setObjectName("smart_summary")
         badge_row.addWidget(self.smart_summary, 1)
-        badge_row.addStretch(1)
         self.gap_label = body_label("", self)
         self.gap_label.setObjectName("smart_gaps")
         self.gap_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -193,7 +192,7 @@ class GoalEditor(QWidget):
         self.goal_types = goal_types_for(kind.value)
         self.type_combo.blockSignals(True)
         self.type_combo.clear()
-        names = Vocabulary(kind=kind, american=False)
+        names = Vocabulary(kind=kind, american=False, lang=current().lang)
         for info in self.goal_types:
             self.type_combo.addItem(names.goal_name(info.id, info.name), info.id)
         self.type_combo.blockSignals(False)
@@ -376,8 +375,7 @@ class GoalsPage(QWidget):
 
     def completion(self) -> tuple[int, int]:
         """SMART goals and all goals."""
-        goals = self.controller.project.goals
-        return sum(1 for g in goals if not smart_gaps(g)), len(goals)
+        return self.controller.derived.goals_smart
 
     def add_goal(self) -> Goal:
         goal = Goal(goal_type=GoalType.BRAND_AWARENESS)

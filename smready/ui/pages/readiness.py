@@ -115,7 +115,7 @@ class QuestionEditor(QWidget):
             spin.setRange(low - 1, high)
         spin.setSpecialValueText(_("Not answered"))
         if q.kind is QuestionKind.SCALE:
-            spin.setSuffix(" " + _("of {max}").format(max=int(high)))
+            spin.setSuffix(" " + _("of {max}").format(max=show_number(int(high))))
             spin.setPrefix("")
         elif q.unit:
             spin.setSuffix(f" {q.unit}")
@@ -233,7 +233,7 @@ class PointView(QWidget):
         for number, question in enumerate(point.questions, start=1):
             block = QVBoxLayout()
             block.setSpacing(6)
-            title = body_label(f"{number}. {question.text}", self)
+            title = body_label(f"{show_number(number)}. {question.text}", self)
             font = title.font()
             font.setBold(True)
             title.setFont(font)

@@ -1,6 +1,6 @@
 """Review & export: a live preview of the document as it will print, export and print.
 
-Rendering runs off the UI thread (``render_worker``); the preview refreshes 300 ms after
+Rendering runs off the UI thread (``render_worker``); the preview refreshes 200 ms after
 the answers stop changing. A render for answers that have changed since stops at its next
 page (``render_worker.supersede``) and its result, if any, is dropped.
 """
@@ -69,9 +69,10 @@ from smready.ui.pages.policy.base import edit_label
 from smready.ui.styles import ERROR_COLOR
 from smready.ui.widgets.dates import show_number
 
-DEBOUNCE_MS = 300
+DEBOUNCE_MS = 200
 """Quiet time after the last change before the preview renders: a burst of keystrokes or
-clicks makes one render (typing is ~100–250 ms a key), not one each."""
+clicks makes one render, not one each. A render that a slower typist's next key makes stale
+stops at its next page (``render_worker.supersede``), so a short wait costs little."""
 WARM_UP_DELAY_MS = 1500
 PRINT_DPI_MAX = 300
 """Pages are rasterized at the printer's resolution, capped to keep memory sane."""
@@ -99,22 +100,35 @@ def format_filter(fmt: Format) -> str:
 
 
 def slug(text: str) -> str:
-    """A file-name stem: "Café Aurora" -> "cafe-aurora"."""
+    """A file-name stem: "Café Aurora" -> "cafe-aurora"; a name in another script keeps it
+    ("ঢাকা খাদ্য ব্যাংক" -> "ঢাকা-খাদ্য-ব্যাংক"), without the characters file names refuse."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", plain.casefold()).strip("-") or "smready"
+    latin = re.sub(r"[^a-z0-9]+", "-", plain.casefold()).strip("-")
+    if latin:
+        return latin
+    return re.sub(r'[\s\\/:*?"<>|.]+', "-", text).strip("-") or "smready"
+
+
+def suggested_name(organization: str, doc: DocKind, fmt: Format) -> str:
+    """"cafe-aurora-policy.pdf", with the document named in the UI language."""
+    # TRANSLATORS: words in a suggested file name, e.g. "cafe-aurora-policy.pdf".
+    words = {"policy": _("policy"), "report": _("report"),
+             "acknowledgement": _("acknowledgement")}
+    return f"{slug(organization)}-{slug(words[doc])}.{fmt}"
 
 
 def error_message(path: Path | None, error: BaseException) -> str:
     """What happened and what to do, in one message."""
+    from smready.storage.errors import os_error_reason
+
     hint = still_here()
-    if isinstance(error, OSError):
-        reason = error.strerror or str(error)
+    if isinstance(error, OSError):  # the reason in plain words, in the UI language
         return _("Cannot write {path}: {reason}. {hint}").format(
-            path=path, reason=reason, hint=hint)
-    text = str(error).rstrip(".")
+            path=path, reason=os_error_reason(error), hint=hint)
+    text = str(error).rstrip(".।")
     if path is not None and str(path) not in text:
         text = _("Cannot write {path}: {reason}").format(path=path, reason=text)
-    return f"{text}. {hint}"
+    return _("{message}. {hint}").format(message=text, hint=hint)
 
 
 class ReviewPage(QWidget):
@@ -307,7 +321,8 @@ class ReviewPage(QWidget):
         doc, paper = self.current_doc(), self.current_paper()
         folder = Path(self.last_export.parent if self.last_export else QStandardPaths
                       .writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
-        suggested = folder / f"{slug(self.controller.project.organization.name)}-{doc}.{fmt}"
+        suggested = folder / suggested_name(self.controller.project.organization.name, doc,
+                                            fmt)
         chosen, _filter = QFileDialog.getSaveFileName(
             self, _("Export as {format}").format(format=format_label(fmt)), str(suggested),
             format_filter(fmt))

@@ -179,7 +179,7 @@ class StartPage(QWidget):
         example_column = QVBoxLayout()
         example_column.addWidget(heading(_("Look around first"), SECTION, content))
         example_column.addWidget(muted(body_label(_(
-            "Two finished examples: open one to see how it works."), content, selectable=False)))
+            "Finished examples: open one to see how it works."), content, selectable=False)))
         example_column.addLayout(examples)
         lower = QGridLayout()
         lower.setHorizontalSpacing(32)

@@ -50,7 +50,7 @@ class _RecommendationRow(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.recommendation = recommendation
-        self.text = body_label(f"{number}. {recommendation.text}", self)
+        self.text = body_label(f"{show_number(number)}. {recommendation.text}", self)
         self.text.setAccessibleName(recommendation.text)
         self.point = muted(QLabel(recommendation.point_title, self))
         self.point.setWordWrap(True)

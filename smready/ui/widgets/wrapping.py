@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-_FLAGS = int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextShowMnemonic
-             | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+_FLAGS = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 _MIN_TEXT_WIDTH_CHARS = 16
 """A wrapped option never gets narrower than this many average characters."""
 
@@ -45,6 +44,12 @@ class _Wrapping(_Base):
     _indicator_width = QStyle.PixelMetric.PM_IndicatorWidth
     _indicator_height = QStyle.PixelMetric.PM_IndicatorHeight
     _spacing = QStyle.PixelMetric.PM_CheckBoxLabelSpacing
+
+    def _flags(self) -> int:
+        """Wrapped, with the shortcut letter underlined where the style says so."""
+        underline = self.style().styleHint(QStyle.StyleHint.SH_UnderlineShortcut, None, self)
+        return _FLAGS | int(Qt.TextFlag.TextShowMnemonic if underline
+                            else Qt.TextFlag.TextHideMnemonic)
 
     def _setup(self) -> None:
         policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -71,7 +76,7 @@ class _Wrapping(_Base):
         if not self.text():
             return 0
         return self.fontMetrics().boundingRect(
-            QRect(0, 0, max(1, width), 100_000), _FLAGS, self.text()).height()
+            QRect(0, 0, max(1, width), 100_000), self._flags(), self.text()).height()
 
     def _indicator_size(self) -> QSize:
         style = self.style()
@@ -82,12 +87,22 @@ class _Wrapping(_Base):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        text = self._text_height(width - self._indent())
-        return max(self._indicator_size().height(), text) + 2
+        # Layouts ask this many times for the same few widths while a page is built (~1,700
+        # calls for the readiness page); the answer depends only on these.
+        # The font and the style are in it too: changeEvent() empties it when they change.
+        key = (width, self.text())
+        cache: dict[tuple[int, str], int] = self.__dict__.setdefault("_height_for_width", {})
+        height = cache.get(key)
+        if height is None:
+            if len(cache) > 64:
+                cache.clear()
+            text = self._text_height(width - self._indent())
+            height = cache[key] = max(self._indicator_size().height(), text) + 2
+        return height
 
     def sizeHint(self) -> QSize:
         metrics = self.fontMetrics()
-        one_line = metrics.boundingRect(QRect(0, 0, 100_000, 1000), _FLAGS, self.text())
+        one_line = metrics.boundingRect(QRect(0, 0, 100_000, 1000), self._flags(), self.text())
         width = self._indent() + one_line.width() + 2
         return QSize(width, self.heightForWidth(width))
 
@@ -99,6 +114,11 @@ class _Wrapping(_Base):
                                      metrics.averageCharWidth() * _MIN_TEXT_WIDTH_CHARS) + 2
         width = min(width, self.sizeHint().width())
         return QSize(width, self.heightForWidth(width))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.__dict__.pop("_height_for_width", None)
+        super().changeEvent(event)
 
     def hitButton(self, pos: QPoint) -> bool:
         return self.rect().contains(pos)
@@ -114,12 +134,12 @@ class _Wrapping(_Base):
         option.rect = indicator
         painter.drawPrimitive(self._indicator, option)
         painter.setPen(self.palette().color(self.foregroundRole()))
-        painter.drawText(text_rect.adjusted(0, 1, 0, 0), _FLAGS, self.text())
+        painter.drawText(text_rect.adjusted(0, 1, 0, 0), self._flags(), self.text())
         if self.hasFocus():
             focus = QStyleOptionFocusRect()
             focus.initFrom(self)
             focus.rect = self.fontMetrics().boundingRect(
-                text_rect.adjusted(0, 1, 0, 0), _FLAGS, self.text()).adjusted(-2, 0, 2, 1)
+                text_rect.adjusted(0, 1, 0, 0), self._flags(), self.text()).adjusted(-2, 0, 2, 1)
             painter.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus)
 
 

@@ -33,12 +33,15 @@ from smready.session import POLICY_STEPS, Step
 from smready.ui.app.controller import ProjectController
 from smready.ui.styles import ERROR_COLOR, STEP_TITLE_SCALE
 from smready.ui.widgets.common import fit_combo, show_field_starts
+from smready.ui.widgets.dates import show_number
 from smready.ui.widgets.wrapping import WrappingCheckBox
 
 
 def required(text: str) -> str:
-    """A form label for a required field: the asterisk is the app-wide marker."""
-    return _("{label} *").format(label=text)
+    """A form label for a required field: the asterisk is the app-wide marker, kept on the
+    line of the label's last word when the label wraps (a lone "*" on a line of its own)."""
+    marked = _("{label} *").format(label=text)
+    return marked[:-2] + "\N{NO-BREAK SPACE}*" if marked.endswith(" *") else marked
 
 
 class FieldMessage(QLabel):
@@ -396,7 +399,7 @@ class PolicyPage(QWidget):
         for number, row in enumerate(rows, start=1):
             problem = check(str(row.get(column, "")))
             if problem:
-                self.set_local_gap(key, _("Row {n}: {problem}").format(n=number,
+                self.set_local_gap(key, _("Row {n}: {problem}").format(n=show_number(number),
                                                                       problem=problem))
                 return
 

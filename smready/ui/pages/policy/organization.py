@@ -80,6 +80,8 @@ class OrganizationPage(PolicyPage):
         self.add_field("logo_path", _("Logo file"), logo_row,
                        hint=_("Printed at the top of the policy. Optional."))
 
+        # Review changes the same answer: show it here too, whoever changed it.
+        self.controller.project_changed.connect(self._show_language)
         self.name_edit.textEdited.connect(self._on_name_edited)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_changed)
         self.sector_edit.textEdited.connect(self._on_sector_edited)
@@ -111,6 +113,13 @@ class OrganizationPage(PolicyPage):
                              ("website", url_problem(org.website)),
                              ("logo_path", logo_problem(org.logo_path or ""))):
             self.check_field(key, problem)
+
+    def _show_language(self) -> None:
+        index = self.language_combo.findData(self.project.language)
+        if index >= 0 and index != self.language_combo.currentIndex():
+            self.language_combo.blockSignals(True)
+            self.language_combo.setCurrentIndex(index)
+            self.language_combo.blockSignals(False)
 
     # The model refuses an empty name (a file must always say whose it is), so an emptied
     # field keeps the last name in the model and shows the gap here until it is filled.

@@ -11,7 +11,11 @@ from smready.i18n import _
 from smready.ui.pages.policy.base import PolicyPage
 
 
-def law_sentence(law: PrivacyLaw) -> str:
+def law_sentence(law: PrivacyLaw, country: str = "") -> str:
+    if law is PrivacyLaw.GENERAL and country.upper() == "BD":
+        return _("You are in Bangladesh, where the law on personal data has changed more than "
+                 "once lately, so the policy asks for consent first and has the point person "
+                 "check the law in force before anything new collects personal data.")
     if law is PrivacyLaw.GDPR:
         return _("You are in Europe, so the policy explains the GDPR: personal data only with "
                  "a reason, kept safe, and deleted when asked.")
@@ -93,7 +97,8 @@ class PrivacyPage(PolicyPage):
             self.bind(widget, path)
 
     def load_widgets(self, project: Project) -> None:
-        self.law_label.setText(law_sentence(project.organization.privacy_law))
+        self.law_label.setText(law_sentence(project.organization.privacy_law,
+                                            project.organization.country))
         org = project.organization
         # The CCPA question only matters for a business in California.
         self.set_check_shown("ccpa_covered", not org.is_nonprofit and org.country == "US"
@@ -101,5 +106,6 @@ class PrivacyPage(PolicyPage):
 
     def showEvent(self, event: QShowEvent) -> None:
         # The country may have changed on the first step.
-        self.law_label.setText(law_sentence(self.project.organization.privacy_law))
+        self.law_label.setText(law_sentence(self.project.organization.privacy_law,
+                                            self.project.organization.country))
         super().showEvent(event)

@@ -8,6 +8,7 @@ from smready.domain import Project, Spokesperson
 from smready.field_checks import contact_problem
 from smready.i18n import _
 from smready.ui.pages.policy.base import PolicyPage
+from smready.ui.widgets.dates import show_number
 from smready.ui.widgets.table_editor import Column, TableEditor
 
 
@@ -74,7 +75,7 @@ class SpokespeoplePage(PolicyPage):
             if missing:
                 self.set_local_gap("spokespeople", _(
                     "Row {rows}: add a name, or the row is left out of the policy."
-                ).format(rows=", ".join(map(str, missing))))
+                ).format(rows=", ".join(map(show_number, missing))))
 
     def _on_media_edited(self, text: str) -> None:
         self.write(lambda p: setattr(p.policy, "media_inquiries_to", text.strip()),
