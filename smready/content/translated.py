@@ -18,7 +18,7 @@ MACHINE_KEYS = frozenset({
     "id", "kind", "question", "max_level", "options_from", "prefill", "satisfied_by_policy",
     "platform", "platforms", "task", "tasks", "goal_type", "requires", "when", "tier", "icon",
     "url", "country", "countries", "lang", "language", "level", "unit_id", "ref", "refs",
-    "source", "sources",
+    "source", "sources", "currency", "as_of",  # a currency code; a month the report formats
 })
 #: Keys whose whole subtree is for the program or the tests (conditions, regular expressions,
 #: example texts of the lint rules), whatever it holds.
