@@ -32,6 +32,9 @@ __all__ = ["Figure", "Formats", "formats", "native_digits"]
 #: Dates in running text: English keeps the day first whatever the country ("5 March
 #: 2026", as the documents always did); the others use CLDR's long date.
 _DATE_PATTERNS = {"en": "d MMMM y"}
+#: Dates in a narrow table column: Finnish "30.9.2027" (the long form, "30. syyskuuta 2027",
+#: broke over three lines there); English keeps its long form, which fits.
+_CELL_DATE_PATTERNS = {"en": "d MMMM y", "fi": "d.M.yyyy", "bn": "medium"}
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,13 @@ class Formats:
         if value is None:
             return ""
         pattern = _DATE_PATTERNS.get(self.lang, "long")
+        return self._digits(str(babel_date(value, pattern, locale=self.locale)))
+
+    def cell_date(self, value: dt.date | None) -> str:
+        """A date for a table cell: "30 September 2027", "30.9.2027", "৩০ সেপ, ২০২৭"."""
+        if value is None:
+            return ""
+        pattern = _CELL_DATE_PATTERNS.get(self.lang, "medium")
         return self._digits(str(babel_date(value, pattern, locale=self.locale)))
 
     def month(self, value: dt.date) -> str:

@@ -154,7 +154,7 @@ def _goal_rows(project: Project, t: Translation, fmt: Formats) -> list[tuple[Cel
             Cell(figure) if figure else Cell(t("Not set yet"), gap=True),
             Cell(t("{baseline} → {target}").format(baseline=_figure(goal.baseline, fmt),
                                                   target=_figure(goal.target, fmt))),
-            Cell(fmt.date(goal.deadline)) if goal.deadline
+            Cell(fmt.cell_date(goal.deadline)) if goal.deadline
             else Cell(t("No date yet"), gap=True),
             Cell(_smart_text(goal, project, t)),
         ))
@@ -254,7 +254,7 @@ def _actions(project: Project, t: Translation, fmt: Formats) -> list[Block]:
     rows = []
     for action in project.actions:
         overdue = action.due is not None and action.due < today and not action.done
-        due = fmt.date(action.due) if action.due else "—"
+        due = fmt.cell_date(action.due) if action.due else "—"
         if overdue:
             due += " " + t("(overdue)")
         rows.append((Cell(action.title.strip()),

@@ -145,3 +145,18 @@ def test_the_cli_usage_error_and_help_are_finnish() -> None:
     assert "näytä tämä käyttöohje ja lopeta" in cli("--lang", "fi", "--help").stdout
     english = cli("score")  # English stays English
     assert "error: the following arguments are required: FILE" in english.stderr
+
+
+def test_dates_in_the_reports_narrow_columns_stay_on_one_line(cafe: Project,
+                                                              tmp_path: Path) -> None:
+    """The goals and action tables print "30.9.2027"; the long form ("30. syyskuuta 2027")
+    broke over three lines in the deadline column."""
+    from smready.rendering.pdf import pdf_bytes
+
+    pdf = tmp_path / "raportti.pdf"
+    pdf.write_bytes(pdf_bytes(cafe, "report", t=translation("fi")))
+    lines = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), "-"],
+                           check=True, capture_output=True, text=True).stdout.splitlines()
+    goal_row = next(line for line in lines if "Konversiot ja myynti" in line)
+    assert "30.9.2027" in goal_row
+    assert not any(line.strip() == "syyskuuta" for line in lines)
