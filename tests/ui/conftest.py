@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QSettings, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -103,3 +103,18 @@ def show_widget(qtbot: QtBot, widget: QWidget, width: int, height: int) -> None:
     widget.resize(width, height)
     widget.show()
     qtbot.waitExposed(widget)
+
+
+@pytest.fixture
+def language(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
+    """The window in the language a test names (``indirect=True``), English again after it
+    (Qt's default locale too), so no later test meets another language."""
+    from smready.ui.app.qt_translations import apply_ui_language
+
+    before = QLocale()
+    apply_ui_language(request.param)
+    try:
+        yield request.param
+    finally:
+        apply_ui_language("en")
+        QLocale.setDefault(before)

@@ -4,30 +4,18 @@ goals page, every policy wizard step of a business and of a nonprofit, and Revie
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from smready.i18n import current
 from smready.ui.app.main_window import GOALS, POLICY, READINESS, REVIEW, MainWindow
-from smready.ui.app.qt_translations import apply_ui_language
 from smready.ui.pages.start import example_files
 from tests.ui.layout_checks import cut_off
 
 WIDTH, HEIGHT = 960, 720
 
 
-@pytest.fixture(params=["fi", "bn", "en_XA"])
-def ui_language(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
-    before = QLocale()
-    apply_ui_language(request.param)
-    try:
-        yield request.param
-    finally:
-        apply_ui_language("en")
-        QLocale.setDefault(before)
 
 
 def settle() -> None:
@@ -40,14 +28,15 @@ def problems_on(window: MainWindow, where: str) -> list[str]:
     return [f"{where}: {problem}" for problem in cut_off(window)]
 
 
-def test_nothing_is_cut_off_at_960_px(qtbot: QtBot, ui_language: str) -> None:
+@pytest.mark.parametrize("language", ["fi", "bn", "en_XA"], indirect=True)
+def test_nothing_is_cut_off_at_960_px(qtbot: QtBot, language: str) -> None:
     window = MainWindow()
     qtbot.addWidget(window)
     window.resize(WIDTH, HEIGHT)
     window.show()
     qtbot.waitExposed(window)
     assert window.width() == WIDTH
-    assert current().lang == ui_language
+    assert current().lang == language
     found = problems_on(window, "start page")
     examples = {path.stem: path for path, _name in example_files()}
     for stem in ("cafe-aurora", "harbour-food-bank"):

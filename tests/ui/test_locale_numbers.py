@@ -4,29 +4,15 @@ and date fields write them: Bengali digits in Bengali, "1 300" in Finnish."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 
 from smready.ui.app.main_window import GOALS, POLICY, READINESS
-from smready.ui.app.qt_translations import apply_ui_language
 from smready.ui.widgets.dates import parse_number, show_number
 from tests.ui.conftest import EXAMPLES, make_window
 
 ASCII_DIGIT = re.compile(r"[0-9]")
-
-
-@pytest.fixture
-def language(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
-    before = QLocale()
-    apply_ui_language(request.param)
-    try:
-        yield request.param
-    finally:
-        apply_ui_language("en")
-        QLocale.setDefault(before)
 
 
 @pytest.mark.parametrize("language", ["bn"], indirect=True)

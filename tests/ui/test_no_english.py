@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 from babel.messages.pofile import read_po
-from PySide6.QtCore import QCoreApplication, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -37,23 +37,11 @@ from pytestqt.qtbot import QtBot
 from smready.content import load_platforms
 from smready.i18n import LANGUAGE_NAMES
 from smready.ui.app.main_window import GOALS, POLICY, READINESS, REVIEW, MainWindow
-from smready.ui.app.qt_translations import apply_ui_language
 from smready.ui.pages.start import example_files
 from tests.conftest import REPO
 
 EXAMPLES = ("cafe-aurora", "harbour-food-bank")
 WORD = re.compile(r"[A-Za-z]{3,}")
-
-
-@pytest.fixture
-def language(request: pytest.FixtureRequest, qapp: object) -> Iterator[str]:
-    before = QLocale()
-    apply_ui_language(request.param)
-    try:
-        yield request.param
-    finally:
-        apply_ui_language("en")
-        QLocale.setDefault(before)
 
 
 def shown_texts(window: QWidget) -> list[tuple[str, str]]:
