@@ -184,8 +184,7 @@ def _load_tiers(path: Path | None, lang: str) -> list[ServiceTier]:
 
 
 def load_tier_prices(path: Path | None = None, *, lang: str | None = None) -> TierPrices:
-    """The currency of the tier costs and the stated rates to convert them (``tiers.yaml``;
-    ``as_of`` in ``lang``)."""
+    """The currency of the tier costs and the stated rates to convert them (``tiers.yaml``)."""
     return _load_tier_prices(path, _lang(lang))
 
 

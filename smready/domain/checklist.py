@@ -6,6 +6,7 @@ that a typo in the question bank fails loudly with the file and key.
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from typing import Literal
 
@@ -177,8 +178,8 @@ class TierPrices(StrictModel):
     """The currency the tier costs are given in, and how they are converted for elsewhere."""
 
     currency: str = Field(pattern=r"^[A-Z]{3}$")
-    as_of: str = Field(min_length=4, max_length=40)
-    """When the conversion rates were taken, e.g. "November 2025"."""
+    as_of: dt.date
+    """When the conversion rates were taken (the report names its month)."""
     rates: dict[str, float] = Field(default_factory=dict, max_length=60)
     """Units of each currency for one unit of ``currency`` (approximate market rates)."""
 

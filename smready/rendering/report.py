@@ -185,30 +185,17 @@ def _goals(project: Project, t: Translation, fmt: Formats) -> list[Block]:
     ]
 
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-           "september", "october", "november", "december")
-
-
-def _month(text: str, fmt: Formats) -> str:
-    """tiers.yaml's "November 2025" as the document language names a month ("marraskuu
-    2025"); anything else as written."""
-    name, _space, year = text.strip().partition(" ")
-    if name.casefold() not in _MONTHS or not year.isdigit():
-        return text
-    return fmt.month(dt.date(int(year), _MONTHS.index(name.casefold()) + 1, 1))
-
-
 def _price_note(tier: TierMatch, currency: str, t: Translation, fmt: Formats) -> str:
     """Where the agency prices come from, said plainly (they are not local quotes)."""
     from smready.content import load_tier_prices
 
-    prices = load_tier_prices(lang="en")  # its month is formatted by _month
+    prices = load_tier_prices()
     if tier.converted:
         return t("Agency prices are US market figures from our source, converted at about "
                  "1 {base} = {rate} {currency} ({when}) and rounded; prices near you may "
                  "differ.").format(base=prices.currency,
                                    rate=fmt.decimal(prices.rates[tier.currency]),
-                                   currency=tier.currency, when=_month(prices.as_of, fmt))
+                                   currency=tier.currency, when=fmt.month(prices.as_of))
     if tier.currency != currency:
         return t("Agency prices are US market figures in US dollars; prices near you may "
                  "differ.")
