@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from smready.storage import load_project
 
@@ -88,3 +89,34 @@ def test_without_unsaved_work_ctrl_c_stops_quietly_and_leaves_nothing(tmp_path: 
     assert recoverable(tmp_path) == []
     leftovers = [p.name for p in (tmp_path / "data").rglob("*") if p.is_file()]
     assert not [name for name in leftovers if name.endswith((".lock", ".autosave"))], leftovers
+
+
+def test_when_the_work_cannot_be_kept_the_app_asks_instead_of_stopping(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        tmp_path: Path) -> None:
+    import errno
+
+    from PySide6.QtWidgets import QApplication
+
+    from smready.ui.app import files as files_module
+    from smready.ui.app.interrupts import stop_window
+    from tests.ui.conftest import make_window, start_business
+
+    window = make_window(qtbot)
+    start_business(qtbot, window, "Corner")
+    window.controller.set("organization.name", "Corner Shop", "Rename")
+    assert window.files.has_unsaved_work
+
+    def disk_full(*args: object) -> Path:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    exits: list[int] = []
+    closes: list[bool] = []
+    monkeypatch.setattr(files_module, "write_autosave", disk_full)
+    monkeypatch.setattr(QApplication, "exit", staticmethod(exits.append))  # never the real one
+    monkeypatch.setattr(window, "close", lambda: closes.append(True))
+    stop_window(window, signal.SIGINT)
+    assert exits == [] and closes == [True]  # the usual Save / Don't save / Cancel question
+    assert capsys.readouterr().err == (
+        "smready: Not stopped: your unsaved changes to “Corner Shop” could not be written "
+        "anywhere. Save them, or close the window.\n")
