@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QAbstractButton, QApplication
 from pytestqt.qtbot import QtBot
 
 from smready.domain import OrgKind, Project
@@ -191,3 +191,45 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot) -> None:
                 continue
             assert widget.accessibleName() or (
                 isinstance(widget, QAbstractButton) and widget.text()), widget
+
+
+def test_a_point_shown_later_shows_answers_given_before(qtbot: QtBot) -> None:
+    """The page builds a point's questions when it is first shown: what changed in the
+    project before then (another page, an undo) is what it shows, and undo still reaches it."""
+    page = make_page(qtbot)
+    page.controller.edit("Answer", "readiness.answers", lambda p: setattr(
+        p.readiness, "answers", {"policy.written": "yes", "policy.training": 3}))
+    page.controller.edit("Notes", "readiness.notes", lambda p: setattr(
+        p.readiness, "notes", {"policy": "Ask the board"}))
+    page.go_to(4)
+    view = page.point_view(4)
+    assert view.isVisible()
+    assert page.editor("policy.written").buttons()["yes"].isChecked()
+    spin = page.editor("policy.training").spin_box()
+    assert spin is not None and spin.value() == 3
+    assert view.notes.toPlainText() == "Ask the board"
+    assert page.progress_label.text() == "2 of 5 questions answered"
+    page.controller.undo_stack.undo()
+    page.controller.undo_stack.undo()
+    assert not page.editor("policy.written").buttons()["yes"].isChecked()
+    assert view.notes.toPlainText() == ""
+
+
+def test_a_point_shown_later_keeps_its_place_in_the_tab_order(qtbot: QtBot) -> None:
+    """Tab goes from a point's notes on to the results, and Shift+Tab back, whether the
+    point was built with the page (the first) or when first shown (out of order here)."""
+    page = make_page(qtbot)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    after_notes = []
+    for step in (0, 3, 1):
+        page.go_to(step)
+        notes = page.point_view(step).notes
+        notes.setFocus(Qt.FocusReason.OtherFocusReason)
+        qtbot.keyClick(notes, Qt.Key.Key_Tab)
+        focus = QApplication.focusWidget()
+        assert focus is not None and page.results.isAncestorOf(focus)
+        after_notes.append(focus)
+        qtbot.keyClick(focus, Qt.Key.Key_Backtab)
+        assert QApplication.focusWidget() is notes
+    assert after_notes[1] is after_notes[0] and after_notes[2] is after_notes[0]

@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
             self._build_core, self._load_content, partial(_preload, "smready.rendering.policy"),
             self._load_clauses, self._load_number_formats, self._derive_gaps,
             self._derive_result,
-            partial(self._build_page, *PAGES[READINESS]),
+            partial(self._build_page, *PAGES[READINESS]), self._build_readiness_point,
             *(partial(_preload, name) for name in LATER_MODULES),
             partial(self._build_page, *PAGES[GOALS]),
             self._plan_policy_steps,
@@ -369,6 +369,11 @@ class MainWindow(QMainWindow):
 
     def _derive_result(self) -> None:
         self.controller.derived.result  # noqa: B018  (the readiness page shows it next)
+
+    def _build_readiness_point(self) -> None:
+        """The readiness page's other points, one per step (it built the one it shows)."""
+        if self.readiness_page.build_next_point():
+            self._build_steps.insert(0, self._build_readiness_point)
 
     def _plan_policy_steps(self) -> None:
         """Queue one build step per policy step page, just before the wizard itself."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -273,6 +275,17 @@ class PointView(QWidget):
         self.notes_changed.emit(self.point.id, self.notes.toPlainText())
 
 
+def _focusable(widget: QWidget) -> list[QWidget]:
+    """The widgets inside ``widget`` that Tab stops at, in their focus order."""
+    found: list[QWidget] = []
+    candidate = widget.nextInFocusChain()
+    while candidate is not widget:
+        if widget.isAncestorOf(candidate) and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            found.append(candidate)
+        candidate = candidate.nextInFocusChain()
+    return found
+
+
 class _StepArea(QWidget):
     """The middle column; Enter anywhere in it (outside a text box) moves to the next step."""
 
@@ -304,13 +317,20 @@ class ReadinessPage(QWidget):
         self.step_title = heading("", PAGE, self)
         self.step_title.setObjectName("step_title")
         self.steps = QStackedWidget(self)
-        self.point_views: list[PointView] = []
-        for point in self.checklist.points:
-            view = PointView(point, self)
-            view.answer_changed.connect(self._on_point_answer_changed)
-            view.notes_changed.connect(self._on_point_notes_changed)
-            self.point_views.append(view)
-            self.steps.addWidget(view)
+        # One slot per point; a point's questions are built when it is first shown or asked
+        # for (or by build_next_point while the app is idle): the first point paints without
+        # waiting for the other five. A point built later reads the project as it is then.
+        self._views: list[PointView | None] = [None] * len(self.checklist.points)
+        self._slots: list[QWidget] = []
+        for _point in self.checklist.points:
+            slot = QWidget(self)
+            slot_layout = QVBoxLayout(slot)
+            slot_layout.setContentsMargins(0, 0, 0, 0)
+            self._slots.append(slot)
+            self.steps.addWidget(slot)
+        # The first point now, so its fields come first in the Tab order (Qt orders by
+        # creation); a point built later is put in its place (_chain_focus).
+        self.point_view(0)
         self.action_plan = ActionPlanWidget(controller, self)
         self.steps.addWidget(self.action_plan)
 
@@ -338,10 +358,7 @@ class ReadinessPage(QWidget):
         holder_layout.addWidget(column, 10)
         holder_layout.addStretch(1)
         self.scroll_area = scrolling(holder)
-        # A scroll area does not ask its content how narrow it may get; without this a
-        # narrow window cuts the answers off on the right instead of shrinking the results.
-        self.scroll_area.setMinimumWidth(holder.minimumSizeHint().width()
-                                    + self.scroll_area.verticalScrollBar().sizeHint().width())
+        self._fit_scroll_area()
 
         buttons = QHBoxLayout()
         buttons.setContentsMargins(28, 8, 28, 14)
@@ -377,6 +394,37 @@ class ReadinessPage(QWidget):
         self.go_to(0)
 
     # -- public -----------------------------------------------------------------------------
+    @property
+    def point_views(self) -> list[PointView]:
+        """Every point's view, in order (builds those not built yet)."""
+        return [self.point_view(index) for index in range(len(self._views))]
+
+    def point_view(self, index: int) -> PointView:
+        """The view of point ``index``, built now if it was not yet."""
+        view = self._views[index]
+        if view is None:
+            view = PointView(self.checklist.points[index], self._slots[index])
+            self._load_view(view)
+            view.answer_changed.connect(self._on_point_answer_changed)
+            view.notes_changed.connect(self._on_point_notes_changed)
+            layout = self._slots[index].layout()
+            assert layout is not None
+            layout.addWidget(view)
+            view.show()  # now, not on the next event-loop turn (a visible slot's new child)
+            self._chain_focus(index, view)
+            self._views[index] = view
+            if hasattr(self, "scroll_area"):  # (the constructor fits it once it exists)
+                self._fit_scroll_area()
+        return view
+
+    def build_next_point(self) -> bool:
+        """Build one point not built yet (while the app is idle); False when all are."""
+        for index, view in enumerate(self._views):
+            if view is None:
+                self.point_view(index)
+                return any(v is None for v in self._views)
+        return False
+
     def current_step(self) -> int:
         return self.steps.currentIndex()
 
@@ -385,10 +433,12 @@ class ReadinessPage(QWidget):
 
     def go_to(self, step: int) -> None:
         step = max(0, min(step, self.steps.count() - 1))
-        self.steps.setCurrentIndex(step)
-        points = len(self.point_views)
+        points = len(self._views)
         if step < points:
-            point = self.point_views[step].point
+            self.point_view(step)
+        self.steps.setCurrentIndex(step)
+        if step < points:
+            point = self.checklist.points[step]
             self.step_title.setText(_("{n} of {total} · {title}").format(
                 n=show_number(step + 1), total=show_number(points), title=point.title))
             self.next_button.setText(_("Next"))
@@ -408,9 +458,9 @@ class ReadinessPage(QWidget):
         return (result.answered, result.total) if result else (0, 0)
 
     def editor(self, question_id: str) -> QuestionEditor:
-        for view in self.point_views:
-            if question_id in view.editors:
-                return view.editors[question_id]
+        for index, point in enumerate(self.checklist.points):
+            if any(q.id == question_id for q in point.questions):
+                return self.point_view(index).editors[question_id]
         raise KeyError(question_id)
 
     # -- slots ------------------------------------------------------------------------------
@@ -472,13 +522,44 @@ class ReadinessPage(QWidget):
         return question_id
 
     def _load_from_project(self) -> None:
+        for view in self._views:
+            if view is not None:
+                self._load_view(view)
+
+    def _load_view(self, view: PointView) -> None:
         self._loading = True
         try:
             readiness = self.controller.project.readiness
-            for view in self.point_views:
-                view.load(readiness.answers, readiness.notes.get(view.point.id, ""))
+            view.load(readiness.answers, readiness.notes.get(view.point.id, ""))
         finally:
             self._loading = False
+
+    def _chain_focus(self, index: int, view: PointView) -> None:
+        """Tab reaches a point built later after the points before it, not at the end of
+        the window (where Qt puts a new widget)."""
+        before = [v for v in self._views[:index] if v is not None]
+        if not before:
+            return  # the first point: built before everything after it
+        previous = _focusable(before[-1])[-1:]
+        chain = previous + _focusable(view)
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def _fit_scroll_area(self) -> None:
+        """A scroll area does not ask its content how narrow it may get; without this a
+        narrow window cuts the answers off on the right instead of shrinking the results.
+        Refitted as each point is built (a hidden slot does not tell its stack it grew)."""
+        holder = self.scroll_area.widget()
+        for slot in self._slots:  # each slot, and up from it: forget the sizes kept
+            widget: QWidget | None = slot
+            while widget is not None and widget is not holder.parentWidget():
+                layout = widget.layout()
+                if layout is not None:
+                    layout.invalidate()
+                widget.updateGeometry()
+                widget = widget.parentWidget()
+        self.scroll_area.setMinimumWidth(holder.minimumSizeHint().width()
+                                         + self.scroll_area.verticalScrollBar().sizeHint().width())
 
     def _focus_first_control(self) -> None:
         """After Next, the keyboard continues at the top of the new step."""
@@ -495,9 +576,9 @@ class ReadinessPage(QWidget):
 
     def _update_progress(self) -> None:
         step = self.current_step()
-        if step < len(self.point_views):
+        if step < len(self._views):
             answers = self.controller.project.readiness.answers
-            questions = self.point_views[step].point.questions
+            questions = self.checklist.points[step].questions
             done = sum(1 for q in questions if q.id in answers)
             self.progress_label.setText(ngettext(
                 "{done} of {total} question answered", "{done} of {total} questions answered",
