@@ -279,7 +279,7 @@ def _focusable(widget: QWidget) -> list[QWidget]:
     """The widgets inside ``widget`` that Tab stops at, in their focus order."""
     found: list[QWidget] = []
     candidate = widget.nextInFocusChain()
-    while candidate is not widget:
+    while candidate is not None and candidate is not widget:
         if widget.isAncestorOf(candidate) and candidate.focusPolicy() & Qt.FocusPolicy.TabFocus:
             found.append(candidate)
         candidate = candidate.nextInFocusChain()
@@ -357,6 +357,7 @@ class ReadinessPage(QWidget):
         holder_layout.setContentsMargins(0, 0, 0, 0)
         holder_layout.addWidget(column, 10)
         holder_layout.addStretch(1)
+        self._holder = holder
         self.scroll_area = scrolling(holder)
         self._fit_scroll_area()
 
@@ -549,15 +550,15 @@ class ReadinessPage(QWidget):
         """A scroll area does not ask its content how narrow it may get; without this a
         narrow window cuts the answers off on the right instead of shrinking the results.
         Refitted as each point is built (a hidden slot does not tell its stack it grew)."""
-        holder = self.scroll_area.widget()
+        holder = self._holder
         for slot in self._slots:  # each slot, and up from it: forget the sizes kept
             widget: QWidget | None = slot
-            while widget is not None and widget is not holder.parentWidget():
+            while widget is not None:
                 layout = widget.layout()
                 if layout is not None:
                     layout.invalidate()
                 widget.updateGeometry()
-                widget = widget.parentWidget()
+                widget = None if widget is holder else widget.parentWidget()
         self.scroll_area.setMinimumWidth(holder.minimumSizeHint().width()
                                          + self.scroll_area.verticalScrollBar().sizeHint().width())
 
