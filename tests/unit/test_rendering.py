@@ -308,3 +308,16 @@ def test_finnish_radar_titles_are_whole_and_inside_the_chart() -> None:
     for text in texts:
         y, size = float(text.get("y", 0)), float(text.get("font-size", 0))
         assert size <= y <= height - size * 0.25, text.text
+
+
+def test_chart_escaping_reads_back_as_the_text() -> None:
+    """The chart's own escaping (not xml.sax's): any label or attribute value parses back
+    to exactly the text, quotes, tabs and line breaks included."""
+    import xml.etree.ElementTree as ET
+
+    from smready.rendering.charts import escape, quoteattr
+
+    for text in ("a & b <c>", 'say "hi"', "it's", "two\nlines\tand\rtab", "both \" and '"):
+        root = ET.fromstring(f"<t a={quoteattr(text)}>{escape(text)}</t>")
+        assert root.get("a") == text
+        assert root.text == text.replace("\r", "\n")  # XML reads a lone CR in text as LF

@@ -189,6 +189,8 @@ class MainWindow(QMainWindow):
         self._given_controller = controller
         self._project_chosen = False
         self._build_started = False
+        self._build_held = False  # a project's first page is painting: the build waits
+        self._build_stalled = False  # the build loop stopped while held
         self._build_failed = False
         # Each step is one event-loop turn (up to ~70 ms here), so input keeps flowing.
         # The policy steps made ahead of the wizard, one per turn (see _plan_policy_steps).
@@ -313,10 +315,29 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(1, self._next_build_step)
 
     def _next_build_step(self) -> None:
+        if self._build_held:
+            self._build_stalled = True
+            return
         if self._build_steps:
             self._run_build_step()
         if self._build_steps:
             QTimer.singleShot(1, self._next_build_step)
+
+    def _hold_building(self) -> None:
+        """Build nothing more until the project just opened has painted (or for a second at
+        most): what the user is waiting to see comes first."""
+        self._build_held = True
+        QTimer.singleShot(1000, self._resume_building)
+
+    def _resume_building(self) -> None:
+        self._build_held = False
+        if self._build_stalled:
+            self._build_stalled = False
+            QTimer.singleShot(1, self._next_build_step)
+
+    def _on_project_painted(self) -> None:
+        self._resume_building()
+        self.project_shown.emit()
 
     def _run_build_step(self) -> None:
         step = self._build_steps.pop(0)
@@ -609,8 +630,10 @@ class MainWindow(QMainWindow):
         self.readiness_page.go_to(0)
         self._update_title()
         self._update_marks()
-        # Reported once the page has painted and the event loop has turned (benchmarks).
-        self._shown_probe = _AfterFirstPaint(self.readiness_page, self.project_shown.emit)
+        # Reported once the page has painted and the event loop has turned (benchmarks);
+        # the rest of the workspace is built after that.
+        self._hold_building()
+        self._shown_probe = _AfterFirstPaint(self.readiness_page, self._on_project_painted)
 
     # -- slots ------------------------------------------------------------------------------
     def _on_nav_row_changed(self, row: int) -> None:
