@@ -74,7 +74,11 @@ WORKSPACE_MODULES = (
     "typing_extensions", "pydantic_core.core_schema", "pydantic_core", "pydantic",
     "annotated_types", "pydantic._internal._fields", "pydantic.json_schema", "pydantic.types",
     "pydantic._internal._generate_schema", "pydantic.main", "importlib.metadata",
-    "pydantic.plugin._loader", "smready.domain", "smready.storage", "smready.content",
+    "pydantic.plugin._loader",
+    *(f"smready.domain.{module}" for module in (
+        "base", "organization", "checklist", "goals", "readiness", "policy", "results",
+        "project")),
+    "smready.storage", "smready.content",
     "smready.scoring", "smready.ui.widgets.results_panel", "smready.ui.pages.readiness",
 )
 # Imported after the readiness page, while the user already sees it: the other pages.
@@ -198,7 +202,8 @@ class MainWindow(QMainWindow):
         self._build_steps: list[Callable[[], None]] = [
             *(partial(_preload, name) for name in WORKSPACE_MODULES),
             self._build_core, self._load_content, partial(_preload, "smready.rendering.policy"),
-            self._load_clauses, self._load_number_formats, self._derive_gaps,
+            self._load_clauses, partial(_preload, "smready.formatting"),
+            self._load_number_formats, self._derive_gaps,
             self._derive_result,
             partial(self._build_page, *PAGES[READINESS]), self._build_readiness_point,
             *(partial(_preload, name) for name in LATER_MODULES),
