@@ -198,7 +198,8 @@ class MainWindow(QMainWindow):
         self._build_failed = False
         # Each step is one event-loop turn (up to ~70 ms here), so input keeps flowing.
         # The policy steps made ahead of the wizard, one per turn (see _plan_policy_steps).
-        self._policy_steps: list[tuple[int, QWidget]] = []  # (revision made at, page)
+        # (revision made at, page, its scroll area: kept here until the wizard takes it)
+        self._policy_steps: list[tuple[int, QWidget, QWidget]] = []
         self._build_steps: list[Callable[[], None]] = [
             *(partial(_preload, name) for name in WORKSPACE_MODULES),
             self._build_core, self._load_content, partial(_preload, "smready.rendering.policy"),
@@ -409,20 +410,24 @@ class MainWindow(QMainWindow):
                                   for page_class in PAGE_CLASSES]
 
     def _make_policy_step(self, page_class: Callable[[ProjectController], QWidget]) -> None:
-        self._policy_steps.append((self.controller.revision, page_class(self.controller)))
+        from smready.ui.pages.policy.wizard import scrolled_step
+
+        page = page_class(self.controller)
+        # In its scroll area already: the wizard's own build step stays short.
+        self._policy_steps.append((self.controller.revision, page, scrolled_step(page)))
 
     def _build_page(self, attribute: str, module: str, class_name: str) -> None:
         page_class = getattr(importlib.import_module(module), class_name)
         if attribute == "policy_page":
             # A step made before the project last changed shows the old answers: the wizard
             # makes that one again.
-            current = [step for revision, step in self._policy_steps
+            current = [step for revision, step, _area in self._policy_steps
                        if revision == self.controller.revision]
-            for revision, step in self._policy_steps:
+            for revision, _step, area in self._policy_steps:
                 if revision != self.controller.revision:
-                    step.deleteLater()
-            self._policy_steps = []
+                    area.deleteLater()  # and the step in it
             page = page_class(self.controller, self, steps=current)
+            self._policy_steps = []  # (after: the wizard owns their scroll areas now)
         else:
             page = page_class(self.controller, self)
         setattr(self, attribute, page)

@@ -132,7 +132,7 @@ class PolicyWizard(QWidget):
         for page_class in PAGE_CLASSES:
             page = made.get(page_class) or page_class(controller)
             self.pages.append(page)
-            self.stack.addWidget(self._scrolled(page))
+            self.stack.addWidget(_scroll_area_of(page) or scrolled_step(page))
             page.answer_changed.connect(self._on_page_answer_changed)
 
         self.status_label = QLabel(self)
@@ -315,23 +315,6 @@ class PolicyWizard(QWidget):
 
     # -- internals --------------------------------------------------------------------------
 
-    def _scrolled(self, page: PolicyPage) -> QScrollArea:
-        area = QScrollArea(self)
-        area.setWidgetResizable(True)
-        area.setFrameShape(QFrame.Shape.NoFrame)
-        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        holder = QWidget(area)
-        row = QHBoxLayout(holder)
-        row.setContentsMargins(4, 4, 12, 4)
-        # The page grows up to a readable width; the margins take the rest.
-        page.setMaximumWidth(TABLE_PAGE_WIDTH if page.findChildren(TableEditor)
-                             else READABLE_WIDTH)
-        row.addStretch(1)
-        row.addWidget(page, 100)
-        row.addStretch(1)
-        area.setWidget(holder)
-        return area
-
     def _page_for_section(self, section_id: str) -> PolicyPage:
         visible = self.visible_pages()
         for page in visible:
@@ -508,3 +491,31 @@ class PolicyWizard(QWidget):
 
     def _on_prefill_no_clicked(self) -> None:
         self.prefill_banner.setVisible(False)
+
+
+def scrolled_step(page: QWidget) -> QScrollArea:
+    """``page`` in its scroll area, as the wizard shows it (the main window wraps the steps
+    it makes ahead of the wizard, one per event-loop turn)."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    holder = QWidget(area)
+    row = QHBoxLayout(holder)
+    row.setContentsMargins(4, 4, 12, 4)
+    # The page grows up to a readable width; the margins take the rest.
+    page.setMaximumWidth(TABLE_PAGE_WIDTH if page.findChildren(TableEditor)
+                         else READABLE_WIDTH)
+    row.addStretch(1)
+    row.addWidget(page, 100)
+    row.addStretch(1)
+    area.setWidget(holder)
+    return area
+
+
+def _scroll_area_of(page: QWidget) -> QScrollArea | None:
+    """The scroll area ``page`` was already put in (by :func:`scrolled_step`), if any."""
+    widget = page.parentWidget()
+    while widget is not None and not isinstance(widget, QScrollArea):
+        widget = widget.parentWidget()
+    return widget if isinstance(widget, QScrollArea) else None
