@@ -14,18 +14,23 @@
 
 Prints the numbers; asserts nothing.
 
-Last measured (23 Nov 2026, 19:01 UTC, 5 rounds, load average 0.5 on 2 cores): bare
-window 169 ms; project shown 794 ms = 4.70x (min 590 ms; CPU time 165 vs 768 ms = 4.66x),
-the other pages built by 985 ms; edit -> preview 1335 ms (min 1126 ms), of which 200 ms is
-the debounce and ~1 s the render; longest gap while editing 27 ms. The code before this
-work (9b1fed3; without main's language features), alternating runs in the same minutes:
-project shown 984 ms = 7.68x vs 716 ms = 5.59x for this branch (bare 128 ms); edit ->
-preview 2176 / 2122 ms vs 1471 / 1140 ms. Under load (average 5-7, other test runs) every
-clock figure is 2-4x these. Where a preview's time goes: WeasyPrint laying out (~55 %) and
-drawing and writing (~45 %) the full tagged policy; where the double-click's goes (CPU, in
-order): Python + Qt + start page (~220 ms), pydantic (~125), the domain models (~60), the
-question bank, scoring and results panel (~60), opening the file with the policy gaps and
-score (~100), the readiness page (~110), its paint (~50).
+Last measured, double-click (23 Nov 2026, 22:09 UTC, 7 rounds, load average 0.5-0.7 on 2
+cores), alternating with main (cc87c61) run from a second worktree (``PYTHONPATH`` and cwd
+there, same venv): project shown 633 / 752 ms = 4.31x / 4.42x bare (CPU 600 / 719 ms =
+4.13x / 4.30x) vs 948 / 875 ms = 5.90x / 5.00x before (CPU 922 / 850 ms); the longest
+event-loop gap on the way 178 / 188 ms vs 294 / 327 ms. 2.5x is not reached. Where the
+double-click's CPU time goes now (in process, moderate load): Python + Qt + the start page
+painted ~210 ms (a bare window ~150); pydantic, the domain models, question bank, scoring
+and results panel ~215 ms (pydantic's own import ~110 of it, model building ~50: both
+needed to read the file); opening the file ~175 ms: the policy gaps the score depends on
+(``Derived.result`` needs ``policy_complete``: the policy built once, clause library ~10,
+Babel import and locale data ~25, ``build_policy`` ~15), then the readiness page with its
+first point and the results panel ~55 ms; its paint ~35 ms. The other five points, pages
+and policy steps are built after the project is shown (the build waits for that paint).
+Tried and dropped: a thread importing pydantic during Qt's start (the first paint came
+~80 ms later, the total about the same: the GIL), a raised gc threshold (no difference
+beyond noise). Edit -> preview: see the ``preview`` work (19:01 UTC: 1335 ms, min 1126 ms,
+of which 200 ms is the debounce; longest gap while editing 27 ms).
 """
 
 from __future__ import annotations
