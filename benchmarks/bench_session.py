@@ -23,8 +23,9 @@ double-click's CPU time goes now (in process, moderate load): Python + Qt + the 
 painted ~210 ms (a bare window ~150); pydantic, the domain models, question bank, scoring
 and results panel ~215 ms (pydantic's own import ~110 of it, model building ~50: both
 needed to read the file); opening the file ~175 ms: the policy gaps the score depends on
-(``Derived.result`` needs ``policy_complete``: the policy built once, clause library ~10,
-Babel import and locale data ~25, ``build_policy`` ~15), then the readiness page with its
+(``Derived.result`` needs ``policy_complete``: the policy built once; in a quiet process
+``rendering.policy``'s import ~20, the clause library ~10, Babel's import and locale data
+~25, building the policy ~15, scoring ~4), then the readiness page with its
 first point and the results panel ~55 ms; its paint ~35 ms. The other five points, pages
 and policy steps are built after the project is shown (the build waits for that paint).
 Tried and dropped: a thread importing pydantic during Qt's start (the first paint came
