@@ -92,7 +92,11 @@ def radar_svg(result: ReadinessResult, size: int = 360, *, compact: bool = False
         if compact:
             lines = [f"{num(point.number)}.", num(point.score)]
         else:
-            lines = [*_wrap(f"{num(point.number)}. {point.title}"), num(point.score)]
+            # Beside the chart a title may take three lines ("Resurssit / pitkäjänteiseen /
+            # työhön"); above and below it, two keep the labels inside the picture.
+            rows = 2 if anchor == "middle" else 3
+            lines = [*_wrap(f"{num(point.number)}. {point.title}", lines=rows),
+                     num(point.score)]
         if math.sin(angle) < -0.3:
             y -= font_size * 1.2 * (len(lines) - 1)
         elif math.sin(angle) > 0.3:

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from smready.domain import Project
-from smready.i18n import Translation, translation
+from smready.i18n import DIGITS, Translation, native_digits, translation
 from smready.rendering.documents import build_document
 from smready.rendering.model import (
     Block,
@@ -145,11 +145,20 @@ def _add_field(paragraph: Any, instruction: str) -> None:
     run._r.append(end)
 
 
-def _add_block(doc: Any, block: Block) -> None:
+def _add_block(doc: Any, block: Block, lang: str = "en") -> None:
     from docx.shared import Mm
 
     if isinstance(block, Text):
         _add_lead_text(doc.add_paragraph(), block)
+    elif isinstance(block, Bullets) and block.numbered and lang in DIGITS:
+        # Word numbers its lists in ASCII digits only (no Bengali number format): the
+        # number is written out, as the PDF prints it, with the same hanging indent.
+        for number, item in enumerate(block.items, 1):
+            paragraph = doc.add_paragraph()
+            paragraph.paragraph_format.left_indent = Mm(8)
+            paragraph.paragraph_format.first_line_indent = Mm(-8)
+            _add_text(paragraph, native_digits(f"{number}.", lang) + "\t")
+            _add_lead_text(paragraph, item)
     elif isinstance(block, Bullets):
         style = "List Number" if block.numbered else "List Bullet"
         for item in block.items:
@@ -276,7 +285,7 @@ def write_docx(document: Document, paper: Paper = "a4", t: Translation | None = 
             _add_text(paragraph, label + ": ")
             _add_text(paragraph, value, bold=True)
     for block in document.intro:
-        _add_block(doc, block)
+        _add_block(doc, block, document.lang)
     first = True
     for sec in document.sections:
         if sec.page_break and not first:
@@ -284,7 +293,7 @@ def write_docx(document: Document, paper: Paper = "a4", t: Translation | None = 
         first = False
         doc.add_heading(xml_safe(sec.title), level=1 if sec.level == 1 else 2)
         for block in sec.blocks:
-            _add_block(doc, block)
+            _add_block(doc, block, document.lang)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -79,3 +79,22 @@ def test_numbered_lists_count_in_bengali_digits(tmp_path: Path) -> None:
     # "What to do next": each recommendation starts with its point's title and a colon.
     assert re.search(r"১\.\s*সেখানে থাকার একটি স্পষ্ট কারণ:", text)
     assert not re.search(r"1\.\s*সেখানে থাকার", text)
+
+
+def test_numbered_lists_count_in_bengali_digits_in_word_too() -> None:
+    import io
+
+    import docx
+
+    from smready.rendering.docx import docx_bytes
+
+    project = load_project(EXAMPLES / "harbour-food-bank.smready")
+    word = docx.Document(io.BytesIO(docx_bytes(project, "report", t=translation("bn"))))
+    texts = [p.text for p in word.paragraphs if p.style is not None
+             and p.style.name == "Normal"]
+    # Word's own list numbers are ASCII digits only: the number is part of the text.
+    assert any(re.match(r"১\.\tসেখানে থাকার একটি স্পষ্ট কারণ:", text) for text in texts)
+    assert any(re.match(r"২\.\t", text) for text in texts)
+    english = docx.Document(io.BytesIO(docx_bytes(project, "report", t=translation("en"))))
+    assert any(p.style is not None and p.style.name == "List Number"
+               for p in english.paragraphs)

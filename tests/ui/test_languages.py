@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QFileSystemModel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from smready import i18n
@@ -54,14 +55,14 @@ def test_without_a_qt_catalog_qt_strings_come_from_ours(
     apply_ui_language("bn")
     # What our catalog does not translate (yet) keeps Qt's English, never an empty button.
     bengali = i18n.translation("bn")
-    assert button_texts(qtbot) == sorted(bengali.gettext(t) for t in ("Cancel", "Save"))
+    assert button_texts(qtbot) == sorted(bengali.pgettext("Qt", t) for t in ("Cancel", "Save"))
     field = QLineEdit()
     qtbot.addWidget(field)
     menu = field.createStandardContextMenu()
     assert menu is not None
     texts = [a.text().split("\t", 1)[0] for a in menu.actions() if not a.isSeparator()]
-    assert i18n.translation("bn").gettext("&Copy") in texts
-    assert i18n.translation("bn").gettext("&Copy") != "&Copy"
+    assert bengali.pgettext("Qt", "&Copy") in texts
+    assert bengali.pgettext("Qt", "&Copy") != "&Copy"
     assert "&Copy" not in texts
     apply_ui_language("en")
     assert button_texts(qtbot) == ["Cancel", "Save"]
@@ -119,3 +120,27 @@ def test_bengali_menu_words_are_drawn_whole(qtbot: QtBot, english_after: None) -
     assert "&" in label_text and label_text != "&File"  # translated, mnemonic kept
     apply_ui_language("en")
     assert underlined() == english
+
+
+@pytest.mark.parametrize("lang", ["fi", "bn"])
+def test_the_file_dialog_speaks_the_ui_language(
+        qtbot: QtBot, english_after: None, lang: str) -> None:
+    """Qt's own file dialog (Open, Save as, Export, the logo): PySide6's Finnish catalog
+    predates Qt 6's labels and there is no Bengali one; ours fills both."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    apply_ui_language(lang)
+    dialog = QFileDialog(None, "", str(Path(__file__).parent))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    qtbot.addWidget(dialog)
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    translation = i18n.translation(lang)
+    for source in ("&Look in:", "File &name:", "Files of &type:"):
+        assert source not in labels
+        assert translation.pgettext("Qt", source) in labels
+    model = dialog.findChild(QFileSystemModel)
+    assert model is not None
+    headers = [model.headerData(column, Qt.Orientation.Horizontal) for column in range(4)]
+    # Finnish takes Qt's own words where it has them ("Muutosaika"), ours where it has none.
+    for header, source in zip(headers, ("Name", "Size", "Type", "Date Modified"), strict=True):
+        assert header not in (source, "")

@@ -287,3 +287,24 @@ def test_radar_labels_stay_inside_the_chart(compact: bool) -> None:
     # The compact chart (beside the checklist) leaves the titles to the table under it.
     assert ("A clear reason" in words) is not compact
     assert "1." in words and "6." in words
+
+
+def test_finnish_radar_titles_are_whole_and_inside_the_chart() -> None:
+    """"Resurssit pitkäjänteiseen työhön" needs three lines beside the chart; it was cut to
+    "Resurssit pitkäjänteiseen…"."""
+    import xml.etree.ElementTree as ET
+
+    from smready.i18n import translation
+    from smready.scoring import score
+
+    finnish = translation("fi")
+    svg = radar_svg(score(_filled(), lang="fi"), t=finnish)
+    root = ET.fromstring(svg)
+    height = float(root.get("height", 0))
+    texts = [t for t in root.iter() if t.tag.endswith("text")]
+    words = " ".join(t.text or "" for t in texts)
+    assert "…" not in words
+    assert "pitkäjänteiseen työhön" in words
+    for text in texts:
+        y, size = float(text.get("y", 0)), float(text.get("font-size", 0))
+        assert size <= y <= height - size * 0.25, text.text

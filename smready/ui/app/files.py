@@ -357,6 +357,25 @@ class FileManager(QObject):
         self.status_changed.emit()
         return written
 
+    @property
+    def has_unsaved_work(self) -> bool:
+        """Changes since the last save that the user has not said "Don't save" to."""
+        return self.controller.dirty and self._discarded != self.controller.revision
+
+    def keep_for_recovery(self) -> bool:
+        """The app is being stopped without a question (Ctrl-C in its terminal, a logout):
+        unsaved work goes to the autosave, which the next start offers to recover, and the
+        lock is released. False if that work could not be written (then do not stop)."""
+        if not self.has_unsaved_work:
+            self.shutdown()
+            return True
+        if self.autosave_now() is None:
+            return False
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+        return True
+
     def shutdown(self) -> None:
         """A clean exit: no autosave or lock is left behind (only call after maybe_save)."""
         self.autosave_timer.stop()

@@ -4,8 +4,10 @@ UI language, from the ``qtbase_<lang>.qm`` catalogs that ship with PySide6; and 
 
 PySide6 6.11 has ``qtbase_fi.qm``; it has no Bengali catalog (no ``qtbase_bn.qm`` nor
 ``qt_bn.qm``). For a language without one (Bengali, the pseudo-language) the Qt strings
-smready's window shows — dialog buttons, the text fields' context menu — come from our own
-catalog instead (``qt_messages``), so a Bengali user meets no English "Cancel".
+smready's window shows — dialog buttons, the text fields' context menu, the file dialog —
+come from our own catalog instead (``qt_messages``), so a Bengali user meets no English
+"Cancel". ``qtbase_fi.qm`` predates Qt 6's file dialog labels ("&Look in:", "Files of
+&type:"); our catalog supplies those under it.
 """
 
 from __future__ import annotations
@@ -31,25 +33,75 @@ def qt_messages() -> dict[str, str]:
     """Qt's own source strings that smready's window shows, in the UI language (from our
     catalog; only those it translates). Dialog buttons come from ``QPlatformTheme``, the
     context menus of text fields and spin boxes from ``QLineEdit``, ``QWidgetTextControl``
-    and ``QAbstractSpinBox``; the texts are Qt's own, mnemonics included."""
+    and ``QAbstractSpinBox``, and the file dialog (Qt's own on Linux) from ``QFileDialog``
+    and ``QFileSystemModel``; the texts are Qt's own, mnemonics included."""
     t = current()
+    # In our catalog these carry the context "Qt": the same English word can mean something
+    # else in smready's own texts ("Open" there is an item still open, not a button).
     translated = {
         # Dialog buttons (QDialogButtonBox, QMessageBox) smready's dialogs use
-        "OK": t.gettext("OK"), "Save": t.gettext("Save"), "Open": t.gettext("Open"),
-        "&Yes": t.gettext("&Yes"), "&No": t.gettext("&No"), "Close": t.gettext("Close"),
-        "Cancel": t.gettext("Cancel"), "Discard": t.gettext("Discard"),
+        "OK": t.pgettext("Qt", "OK"), "Save": t.pgettext("Qt", "Save"),
+        "Open": t.pgettext("Qt", "Open"), "&Yes": t.pgettext("Qt", "&Yes"),
+        "&No": t.pgettext("Qt", "&No"), "Close": t.pgettext("Qt", "Close"),
+        "Cancel": t.pgettext("Qt", "Cancel"), "Discard": t.pgettext("Qt", "Discard"),
         # Context menus of text fields and spin boxes
-        "&Undo": t.gettext("&Undo"), "&Redo": t.gettext("&Redo"), "Cu&t": t.gettext("Cu&t"),
-        "&Copy": t.gettext("&Copy"), "&Paste": t.gettext("&Paste"),
-        "Delete": t.gettext("Delete"), "Select All": t.gettext("Select All"),
-        "&Select All": t.gettext("&Select All"), "&Step up": t.gettext("&Step up"),
-        "Step &down": t.gettext("Step &down"),
+        "&Undo": t.pgettext("Qt", "&Undo"), "&Redo": t.pgettext("Qt", "&Redo"),
+        "Cu&t": t.pgettext("Qt", "Cu&t"), "&Copy": t.pgettext("Qt", "&Copy"),
+        "&Paste": t.pgettext("Qt", "&Paste"), "Delete": t.pgettext("Qt", "Delete"),
+        "Select All": t.pgettext("Qt", "Select All"),
+        "&Select All": t.pgettext("Qt", "&Select All"),
+        "&Step up": t.pgettext("Qt", "&Step up"),
+        "Step &down": t.pgettext("Qt", "Step &down"),
+        # The file dialog: Open, Save as, Export, the logo
+        "&Look in:": t.pgettext("Qt", "&Look in:"),
+        "File &name:": t.pgettext("Qt", "File &name:"),
+        "Files of &type:": t.pgettext("Qt", "Files of &type:"),
+        "&Open": t.pgettext("Qt", "&Open"), "&Save": t.pgettext("Qt", "&Save"),
+        "Back": t.pgettext("Qt", "Back"), "Forward": t.pgettext("Qt", "Forward"),
+        "Parent Directory": t.pgettext("Qt", "Parent Directory"),
+        "Create New Folder": t.pgettext("Qt", "Create New Folder"),
+        "List View": t.pgettext("Qt", "List View"),
+        "Detail View": t.pgettext("Qt", "Detail View"),
+        "Go back": t.pgettext("Qt", "Go back"),
+        "Go forward": t.pgettext("Qt", "Go forward"),
+        "Go to the parent directory": t.pgettext("Qt", "Go to the parent directory"),
+        "Create a New Folder": t.pgettext("Qt", "Create a New Folder"),
+        "Change to list view mode": t.pgettext("Qt", "Change to list view mode"),
+        "Change to detail view mode": t.pgettext("Qt", "Change to detail view mode"),
+        "Sidebar": t.pgettext("Qt", "Sidebar"),
+        "List of places and bookmarks": t.pgettext("Qt", "List of places and bookmarks"),
+        "Files": t.pgettext("Qt", "Files"),
+        "Recent Places": t.pgettext("Qt", "Recent Places"),
+        "&New Folder": t.pgettext("Qt", "&New Folder"),
+        "New Folder": t.pgettext("Qt", "New Folder"),
+        "&Rename": t.pgettext("Qt", "&Rename"), "&Delete": t.pgettext("Qt", "&Delete"),
+        "Show &hidden files": t.pgettext("Qt", "Show &hidden files"),
+        "All Files (*)": t.pgettext("Qt", "All Files (*)"),
+        "Computer": t.pgettext("Qt", "Computer"), "Name": t.pgettext("Qt", "Name"),
+        "Size": t.pgettext("Qt", "Size"), "Type": t.pgettext("Qt", "Type"),
+        "Date Modified": t.pgettext("Qt", "Date Modified"),
+        "Folder": t.pgettext("Qt", "Folder"), "Drive": t.pgettext("Qt", "Drive"),
+        # ... and its messages
+        "%1 already exists.\nDo you want to replace it?":
+            t.pgettext("Qt", "%1 already exists.\nDo you want to replace it?"),
+        "%1\nFile not found.\nPlease verify the correct file name was given.":
+            t.pgettext("Qt", "%1\nFile not found.\nPlease verify the correct file name was "
+                             "given."),
+        "%1\nDirectory not found.\nPlease verify the correct directory name was given.":
+            t.pgettext("Qt", "%1\nDirectory not found.\nPlease verify the correct directory "
+                             "name was given."),
+        "'%1' is write protected.\nDo you want to delete it anyway?":
+            t.pgettext("Qt", "'%1' is write protected.\nDo you want to delete it anyway?"),
+        "Are you sure you want to delete '%1'?":
+            t.pgettext("Qt", "Are you sure you want to delete '%1'?"),
+        "Could not delete directory.": t.pgettext("Qt", "Could not delete directory."),
     }
     return {source: text for source, text in translated.items() if text != source}
 
 
 class CatalogTranslator(QTranslator):
-    """Qt's strings from our catalog (``qt_messages``), for a language Qt has none for."""
+    """Qt's strings from our catalog (``qt_messages``): for a language Qt has no catalog for,
+    and for what Qt's own catalog lacks."""
 
     def __init__(self, messages: dict[str, str], parent: QCoreApplication) -> None:
         super().__init__(parent)
@@ -67,12 +119,13 @@ class CatalogTranslator(QTranslator):
 
 
 def install_qt_translations(lang: str) -> QTranslator | None:
-    """Replace the Qt translator smready installed before with ``lang``'s ``qtbase`` one.
+    """Replace the Qt translators smready installed before with ``lang``'s.
 
-    Returns the translator, or ``None`` for English (which needs none). Where Qt has no
-    catalog for ``lang`` (Bengali, the pseudo-language) the translator reads ours
-    (``qt_messages``; ``set_language(lang)`` must come first); ``None`` if that translates
-    none of them either.
+    Returns the translator Qt asks first, or ``None`` for English (which needs none). Where
+    PySide6 ships a ``qtbase`` catalog for ``lang`` (Finnish) it comes first; our catalog
+    (``qt_messages``; ``set_language(lang)`` must come first) fills what it lacks (Qt 6's
+    file dialog labels) and stands alone where Qt has no catalog (Bengali, the
+    pseudo-language). ``None`` too if neither translates anything.
     """
     app = QCoreApplication.instance()
     if app is None:
@@ -81,17 +134,18 @@ def install_qt_translations(lang: str) -> QTranslator | None:
         app.removeTranslator(_installed.pop())
     if lang == "en":
         return None
-    translator = QTranslator(app)
+    # Qt asks the translator installed last first.
+    messages = qt_messages()
+    if messages:
+        _installed.append(CatalogTranslator(messages, app))
+    qtbase = QTranslator(app)
     # The pseudo-language is English to QLocale: Qt's English catalog would do nothing.
-    if lang == PSEUDO_LANGUAGE or not translator.load(
-            QLocale(lang), "qtbase", "_", qt_translations_dir()):
-        messages = qt_messages()  # Qt has no catalog for it: ours, where it translates
-        if not messages:
-            return None
-        translator = CatalogTranslator(messages, app)
-    app.installTranslator(translator)
-    _installed.append(translator)
-    return translator
+    if lang != PSEUDO_LANGUAGE and qtbase.load(QLocale(lang), "qtbase", "_",
+                                               qt_translations_dir()):
+        _installed.append(qtbase)
+    for translator in _installed:
+        app.installTranslator(translator)
+    return _installed[-1] if _installed else None
 
 
 def take_lang_option(argv: list[str]) -> tuple[str | None, list[str]]:
