@@ -133,6 +133,10 @@ def edit_to_preview(rounds: int) -> None:
     ticker.setInterval(10)
     ticker.timeout.connect(lambda: stamps.append(time.perf_counter()))
 
+    page_shown: list[float] = []  # the page in view shows the edit (older code: no signal)
+    if hasattr(page, "preview_page_shown"):
+        page.preview_page_shown.connect(lambda: page_shown.append(time.perf_counter()))
+
     def wait_preview(timeout_s: float = 120.0) -> float:
         loop = QEventLoop()
         page.preview_updated.connect(loop.quit)
@@ -149,6 +153,7 @@ def edit_to_preview(rounds: int) -> None:
     pool = render_worker._executor()
     workers = list(getattr(pool, "_processes", {}) or {})
     times: list[float] = []
+    in_view: list[float] = []
     gaps: list[float] = []
     worker_cpu: list[float] = []
     for round_ in range(rounds):
@@ -164,8 +169,10 @@ def edit_to_preview(rounds: int) -> None:
             while time.perf_counter() < pause:
                 app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
         last_edit = time.perf_counter()
+        page_shown.clear()
         wait_preview()
         times.append(time.perf_counter() - last_edit)
+        in_view.append(page_shown[0] - last_edit if page_shown else times[-1])
         worker_cpu.append(_cpu_seconds(workers) - cpu_before)
         ticker.stop()
         stamps.append(time.perf_counter())
@@ -173,10 +180,12 @@ def edit_to_preview(rounds: int) -> None:
         _ = start
     page.close()
     shutdown_pool()
-    median = statistics.median(times)
-    print(f"{'edit -> live preview (debounce included)':44}{median * 1000:7.0f}ms"
-          f"  min {min(times) * 1000:.0f}ms  goal <= 1000ms: "
+    median = statistics.median(in_view)
+    print(f"{'edit -> page in view shows it (debounce incl.)':44}{median * 1000:7.0f}ms"
+          f"  min {min(in_view) * 1000:.0f}ms  goal <= 1000ms: "
           f"{'OK' if median <= 1.0 else 'OVER GOAL'}  ({rounds} rounds)")
+    print(f"{'edit -> whole document updated':44}{statistics.median(times) * 1000:7.0f}ms"
+          f"  min {min(times) * 1000:.0f}ms  (what export and print reuse)")
     print(f"{'  render process CPU time per preview':44}"
           f"{statistics.median(worker_cpu) * 1000:7.0f}ms  (steadier on a shared machine)")
     print(f"{'longest event-loop gap while editing':44}{statistics.median(gaps) * 1000:7.0f}ms"
@@ -186,8 +195,11 @@ def edit_to_preview(rounds: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--preview-only", action="store_true",
+                        help="only the edit -> preview part")
     args = parser.parse_args()
-    double_click(args.rounds)
+    if not args.preview_only:
+        double_click(args.rounds)
     edit_to_preview(args.rounds)
     return 0
 

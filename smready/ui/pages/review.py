@@ -532,14 +532,15 @@ class ReviewPage(QWidget):
         old_document.deleteLater()
         if old_buffer is not None:
             old_buffer.deleteLater()
+        complete = self._pending_complete
+        if complete:  # else "Updating the preview…" stays until the complete one is shown
+            self._preview_key, self._preview_bytes = self._pending_key, self._pending_bytes
+            self._set_preview_status(ngettext(
+                "Preview: {n} page, as it will print.", "Preview: {n} pages, as it will print.",
+                document.pageCount()).format(n=show_number(document.pageCount())))
         self.preview_page_shown.emit()
-        if not self._pending_complete:
-            return  # "Updating the preview…" stays until the complete document is shown
-        self._preview_key, self._preview_bytes = self._pending_key, self._pending_bytes
-        self._set_preview_status(ngettext(
-            "Preview: {n} page, as it will print.", "Preview: {n} pages, as it will print.",
-            document.pageCount()).format(n=show_number(document.pageCount())))
-        self.preview_updated.emit()
+        if complete:
+            self.preview_updated.emit()
 
     def _set_preview_status(self, text: str, *, error: bool = False) -> None:
         self.preview_status.setText(text)
