@@ -44,6 +44,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
     QBoxLayout,
     QComboBox,
@@ -52,11 +53,14 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPlainTextEdit,
     QProgressDialog,
     QPushButton,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -75,9 +79,13 @@ from smready.ui.styles import ERROR_COLOR
 from smready.ui.widgets.dates import show_number
 
 DEBOUNCE_MS = 200
-"""Quiet time after the last change before the preview renders: a burst of keystrokes or
-clicks makes one render, not one each. A render that a slower typist's next key makes stale
-stops at its next page (``render_worker.supersede``), so a short wait costs little."""
+"""Quiet time after the last change typed into a text field before the preview renders: a
+burst of keystrokes makes one render, not one each. A render that a slower typist's next key
+makes stale stops at its next step (``render_worker.supersede``), so a short wait costs
+little."""
+DISCRETE_DEBOUNCE_MS = 40
+"""The same after any other change (a choice in a list, a click, undo): nothing more is
+coming, so only the changes one action makes are taken together."""
 WARM_UP_DELAY_MS = 1500
 PRINT_DPI_MAX = 300
 """Pages are rasterized at the printer's resolution, capped to keep memory sane."""
@@ -397,7 +405,9 @@ class ReviewPage(QWidget):
 
     def _schedule_preview(self) -> None:
         self._stop_stale_preview()
-        self.debounce.start()
+        typing = isinstance(QApplication.focusWidget(),
+                            (QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit))
+        self.debounce.start(DEBOUNCE_MS if typing else DISCRETE_DEBOUNCE_MS)
 
     def _stop_stale_preview(self) -> None:
         """A render of answers (or a document) that are no longer current stops early."""
