@@ -321,8 +321,7 @@ class ProjectSession:
             change(self._project)
         except Exception:
             if self._project.model_dump_json() != before:
-                self._project = Project.model_validate_json(before)
-                self._snapshot = before
+                self._restore(before)
                 self._changed(Change("restore", touched, label))
             raise
         after = self._project.model_dump_json()
@@ -401,8 +400,14 @@ class ProjectSession:
         return edit
 
     def _restore(self, state: str) -> None:
+        # The user's agreement to embed the logo file is not part of the file (a project
+        # someone sent must not embed a picture of this computer); it holds in this session
+        # for as long as the same logo file is named.
+        confirmed = self._project.organization.logo_to_embed
         self._project = Project.model_validate_json(state)
         self._snapshot = state
+        if confirmed is not None and self._project.organization.logo_path == confirmed:
+            self._project.organization.confirm_logo()
 
     def _changed(self, change: Change) -> None:
         self._revision += 1

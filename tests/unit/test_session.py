@@ -199,3 +199,25 @@ def test_listeners_hear_what_each_change_touched() -> None:
     assert heard == [("edit", "policy.hr"), ("undo", "policy.hr"), ("redo", "policy.hr"),
                      ("replace", "")]
     assert not session.can_undo()
+
+
+def test_undo_keeps_the_users_agreement_to_embed_the_logo(tmp_path: Path) -> None:
+    """The agreement is not in the file (nor in undo's snapshots); undoing an unrelated edit
+    dropped the logo from every document while the organization step still showed it."""
+    project = Project.new("Café", OrgKind.SMALL_BUSINESS)
+    project.organization.logo_path = str(tmp_path / "logo.png")
+    project.organization.confirm_logo()
+    session = ProjectSession(project)
+    session.set("organization.name", "Café Aurora", "Rename")
+    session.undo()
+    assert session.project.organization.logo_to_embed == str(tmp_path / "logo.png")
+    session.redo()
+    assert session.project.organization.logo_to_embed == str(tmp_path / "logo.png")
+    # Undoing to another logo file does not carry the agreement over to it.
+    session.set("organization.logo_path", str(tmp_path / "other.png"), "Logo")
+    session.project.organization.confirm_logo()
+    session.set("organization.name", "Café Aurora 2", "Rename")
+    session.undo()
+    session.undo()
+    assert session.project.organization.logo_path == str(tmp_path / "logo.png")
+    assert session.project.organization.logo_to_embed is None
