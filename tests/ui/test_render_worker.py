@@ -63,3 +63,23 @@ def test_a_superseded_preview_is_cancelled_and_exports_never_are() -> None:
     render_worker.supersede()
     # Without a generation (export, print) nothing cancels the render.
     assert render_worker.render_pdf(project, "acknowledgement", "a4").startswith(b"%PDF")
+
+
+def test_a_preview_hands_over_the_page_in_view_before_the_complete_pdf() -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    project = example("cafe-aurora")
+    generation = render_worker.supersede()
+    firsts: list[bytes] = []
+    complete = render_worker.render_preview(project, "policy", "a4", generation, (0,),
+                                            firsts.append)
+    # The quick PDF came through the worker's queue before the complete one was returned.
+    assert len(firsts) == 1
+    quick = [page.extract_text() for page in PdfReader(io.BytesIO(firsts[0])).pages]
+    whole = [page.extract_text() for page in PdfReader(io.BytesIO(complete)).pages]
+    assert len(quick) == len(whole) > 2
+    assert "Café Aurora" in quick[0] and not quick[1].strip() and whole[1].strip()
+    # The complete one is the PDF an export renders.
+    assert complete == render_worker.render_pdf(project, "policy", "a4")

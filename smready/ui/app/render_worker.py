@@ -45,6 +45,9 @@ from smready.rendering import DocKind, Format, Paper, RenderError
 
 IDLE_COLLECT_S = 0.5
 """A worker collects its garbage after this long without a job."""
+FIRST_DELIVERY_WAIT_S = 5.0
+"""How long a preview's complete PDF waits for its quick first one, sent earlier through
+the queue, to be handed over (so the first always arrives first)."""
 
 
 class RenderCancelled(Exception):
@@ -114,12 +117,18 @@ def _preview_job(project_json: str, doc: DocKind, paper: Paper, generation: int,
                  first_pages: tuple[int, ...]) -> tuple[str, Any]:
     from smready.rendering import pdf
 
+    sent: list[bool] = []
+
+    def send(data: bytes) -> None:
+        _send_first(generation, data)
+        sent.append(True)
+
     try:
         with _collector_paused():
-            return "ok", pdf.pdf_bytes(
-                Project.model_validate_json(project_json), doc, paper,
-                should_stop=_superseded(generation), first_pages=first_pages,
-                on_first=lambda data: _send_first(generation, data))
+            data = pdf.pdf_bytes(Project.model_validate_json(project_json), doc, paper,
+                                 should_stop=_superseded(generation),
+                                 first_pages=first_pages, on_first=send)
+        return "ok", (data, bool(sent))
     except pdf.Stopped:
         return "cancelled", None
     except RenderError as exc:
@@ -306,18 +315,27 @@ def render_preview(project: Project, doc: DocKind, paper: Paper, generation: int
     """A preview that a newer generation cancels (see :func:`supersede`). With
     ``first_pages`` (0-based) and ``on_first``, a quick PDF with only those pages painted
     goes to ``on_first`` (on another thread) as soon as the document is laid out; the
-    complete PDF, from the same layout, is returned after it. ``on_first`` is never called
-    once this has returned."""
-    if on_first is not None:
-        with _first_lock:
-            _first_wanted[generation] = on_first
+    complete PDF, from the same layout, is returned once that has been handed over, and
+    ``on_first`` is never called after this has returned."""
+    delivered = threading.Event()
+
+    def take(data: bytes) -> None:
+        if on_first is not None:
+            on_first(data)
+        delivered.set()
+
+    with _first_lock:
+        _first_wanted[generation] = take
     try:
-        data: bytes = run_job(_preview_job, project.model_dump_json(), doc, paper,
-                              generation, tuple(first_pages))
+        wanted = tuple(first_pages) if on_first is not None else ()
+        data, sent_first = run_job(_preview_job, project.model_dump_json(), doc, paper,
+                                   generation, wanted)
+        if sent_first:  # it is in the queue: hand it over before the complete one
+            delivered.wait(FIRST_DELIVERY_WAIT_S)
     finally:
         with _first_lock:
             _first_wanted.pop(generation, None)
-    return data
+    return bytes(data)
 
 
 def export(project: Project, doc: DocKind, fmt: Format, out: Path, paper: Paper) -> Path:
