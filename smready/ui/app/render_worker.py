@@ -28,6 +28,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import gc
+import json
 import multiprocessing
 import os
 import threading
@@ -81,6 +82,22 @@ def _collector_paused() -> Iterator[None]:
             _idle_collect.start()
 
 
+def _sent(project: Project) -> str:
+    """The project as a job carries it: its JSON, and the logo file the user agreed to embed
+    (that agreement is not part of the file, so JSON alone drops the logo)."""
+    return json.dumps({"project": project.model_dump(mode="json"),
+                       "logo": project.organization.logo_to_embed})
+
+
+def _received(sent: str) -> Project:
+    data = json.loads(sent)
+    project = Project.model_validate(data["project"])
+    logo = data["logo"]
+    if logo is not None and project.organization.logo_path == logo:
+        project.organization.confirm_logo()
+    return project
+
+
 def _superseded(generation: int) -> Callable[[], bool] | None:
     newest = _newest
     if not generation or newest is None:
@@ -94,7 +111,7 @@ def _pdf_job(project_json: str, doc: DocKind, paper: Paper,
 
     try:
         with _collector_paused():
-            return "ok", pdf.pdf_bytes(Project.model_validate_json(project_json), doc, paper,
+            return "ok", pdf.pdf_bytes(_received(project_json), doc, paper,
                                        should_stop=_superseded(generation))
     except pdf.Stopped:
         return "cancelled", None
@@ -125,7 +142,7 @@ def _preview_job(project_json: str, doc: DocKind, paper: Paper, generation: int,
 
     try:
         with _collector_paused():
-            data = pdf.pdf_bytes(Project.model_validate_json(project_json), doc, paper,
+            data = pdf.pdf_bytes(_received(project_json), doc, paper,
                                  should_stop=_superseded(generation),
                                  first_pages=first_pages, on_first=send)
         return "ok", (data, bool(sent))
@@ -146,7 +163,7 @@ def _export_job(
 
     try:
         with _collector_paused():
-            path = export_document(Project.model_validate_json(project_json), doc, fmt,
+            path = export_document(_received(project_json), doc, fmt,
                                    Path(out), paper)
         return "ok", str(path)
     except RenderError as exc:
@@ -305,7 +322,7 @@ def run_job(job: Callable[..., tuple[str, Any]], *args: Any) -> Any:
 def render_pdf(project: Project, doc: DocKind, paper: Paper, generation: int = 0) -> bytes:
     """The PDF; with a ``generation`` (from :func:`supersede`) it is a preview that a newer
     generation cancels."""
-    data: bytes = run_job(_pdf_job, project.model_dump_json(), doc, paper, generation)
+    data: bytes = run_job(_pdf_job, _sent(project), doc, paper, generation)
     return data
 
 
@@ -328,7 +345,7 @@ def render_preview(project: Project, doc: DocKind, paper: Paper, generation: int
         _first_wanted[generation] = take
     try:
         wanted = tuple(first_pages) if on_first is not None else ()
-        data, sent_first = run_job(_preview_job, project.model_dump_json(), doc, paper,
+        data, sent_first = run_job(_preview_job, _sent(project), doc, paper,
                                    generation, wanted)
         if sent_first:  # it is in the queue: hand it over before the complete one
             delivered.wait(FIRST_DELIVERY_WAIT_S)
@@ -339,7 +356,7 @@ def render_preview(project: Project, doc: DocKind, paper: Paper, generation: int
 
 
 def export(project: Project, doc: DocKind, fmt: Format, out: Path, paper: Paper) -> Path:
-    return Path(run_job(_export_job, project.model_dump_json(), doc, fmt, str(out), paper))
+    return Path(run_job(_export_job, _sent(project), doc, fmt, str(out), paper))
 
 
 def warm_up() -> None:
