@@ -40,8 +40,10 @@ typing -> page in view shows it 1682 / 1644 ms before (no first step: the whole 
 vs 952 / 794 ms now (min 715 ms); typing -> whole document 1682 / 1644 vs 1276 / 1021 ms;
 undo -> page in view 1665 / 1651 vs 852 / 651 ms, whole document 1665 / 1651 vs
 1174 / 917 ms; render process CPU per typed edit 1440 / 1410 vs 1060 / 990 ms; longest gap
-while editing 29-34 vs 20-21 ms. Under load average ~2 (21:33): typing -> page in view
-1022 / 1038 ms (over the goal), before 1537 / 1694 ms. Where the first step's time goes
+while editing 29-34 vs 20-21 ms. Under load average 1.3-2.2 (21:33 and 21:53-21:55):
+typing -> page in view 1022 / 1038 / 1219 / 735 ms (over the goal in three of four runs),
+before 1537 / 1694 / 1597 / 1671 ms; the longest gap while editing then reached 63 ms once
+(before: 76 ms), from the other processes on the two cores. Where the first step's time goes
 after the debounce (timestamps in the worker): HTML ~15 ms, WeasyPrint styles, boxes and
 layout of all nine pages 500-770 ms (the cover page three times: its contents' page numbers
 need two more passes), the quick PDF of the page in view 40-70 ms, back to the screen
