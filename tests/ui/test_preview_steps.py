@@ -95,3 +95,28 @@ def test_an_edit_between_the_two_steps_never_lets_the_older_answers_back(
     assert all(name in text for name, text in shown), shown
     assert "Cafe First" not in "".join(text for _name, text in shown[1:])
     assert all(text.strip() for text in shown_page_texts(page))
+
+
+def test_after_a_failed_preview_export_writes_the_answers_as_they_are_now(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from smready.rendering import RenderError
+    from smready.ui.app import render_worker
+
+    page, controller = complete_preview(qtbot)
+
+    def fails(*_args: object) -> bytes:
+        raise RenderError("the renderer broke")
+
+    monkeypatch.setattr(render_worker, "render_preview", fails)
+    controller.set("organization.name", "Cafe After Failure", "Rename")
+    qtbot.waitUntil(lambda: "the renderer broke" in page.preview_status.text(),
+                    timeout=RENDER_TIMEOUT)
+    target = tmp_path / "policy.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *_args: (str(target), "")))
+    with qtbot.waitSignal(page.export_finished, timeout=RENDER_TIMEOUT):
+        page.export_as("pdf")
+    # Not the PDF of the older answers still kept from the last preview.
+    text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "Cafe After Failure" in text

@@ -490,6 +490,7 @@ class ReviewPage(QWidget):
         self._set_preview_status(_("The preview could not be made: {reason}").format(
             reason=error), error=True)
         self._preview_key = (job[1], job[2], job[3])  # do not retry until something changes
+        self._preview_bytes = b""  # not the PDF of these answers: export renders anew
 
     def _show_pdf(self, data: bytes, key: tuple[int, str, str], *, complete: bool) -> None:
         # Load into a second document and swap when it is ready, so the old pages stay on
