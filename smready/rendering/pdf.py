@@ -126,11 +126,16 @@ def _install_stop_points() -> None:
 
 @cache
 def _install_leader_runs() -> None:
-    """Leader dots in runs of :data:`LEADER_RUN` (see there)."""
-    import weasyprint.layout.inline as inline
-    from weasyprint.layout.leader import leader_index
+    """Leader dots in runs of :data:`LEADER_RUN` (see there). These are WeasyPrint's
+    internals: a release that moves them gets its own one-object-per-dot drawing (the same
+    page, only slower), never a failed render."""
+    try:
+        import weasyprint.layout.inline as inline
+        from weasyprint.layout.leader import leader_index
 
-    handle_leader: Callable[..., None] = inline.handle_leader
+        handle_leader: Callable[..., None] = inline.handle_leader
+    except (ImportError, AttributeError):
+        return
 
     def handle_leader_in_runs(context: Any, line: Any, containing_block: Any) -> None:
         handle_leader(context, line, containing_block)
