@@ -9,9 +9,10 @@ process (what ``render_worker`` avoids: WeasyPrint holds the GIL for long stretc
 
 Prints the numbers; asserts nothing.
 
-Last measured (23 Nov 2026, 19:01 UTC, 3 rounds, load average 0.6): longest gap 21-31 ms
-while the preview refreshes, 9-18 ms while exporting (goal <= 50 ms, met); the export writes
-the preview's own bytes (0.01-0.02 s); the same render in a thread of the app: 91 ms.
+Last measured (23 Nov 2026, 21:36 UTC, 5 rounds, load average 0.44): longest gap 19-31 ms
+while the preview refreshes (in two steps: the page in view, then the complete PDF), 11-16
+ms while exporting (goal <= 50 ms, met); the export writes the preview's own complete bytes
+(0.01-0.02 s); the same render in a thread of the app: 109 ms.
 """
 
 from __future__ import annotations

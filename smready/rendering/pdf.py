@@ -14,18 +14,24 @@ sign, a reph, a conjunct), so text copied from the PDF came out as "মোহো
 run in a complex shaped script is therefore wrapped in a ``/Span`` marked-content sequence
 with ``/ActualText`` carrying the string as typed (poppler, Acrobat and screen readers read
 it instead of the glyph map), see ``_install_actual_text``.
+
+Speed (``benchmarks/bench_session.py``): the contents' leader dots are drawn as runs of
+:data:`LEADER_RUN` dots instead of one text object per dot (``_install_leader_runs``), and a
+live preview can first be written with only the page(s) in view painted, from the same
+layout as the complete PDF that follows (``on_first`` in :func:`html_to_pdf`).
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import copy
 import mimetypes
 import re
 import threading
 import urllib.parse
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -53,6 +59,14 @@ SHAPED_SCRIPTS = re.compile(
     "\u1000-\u109F\u1780-\u17FF\u1CD0-\u1CFF\uA8E0-\uA8FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 
 
+LEADER_RUN = 16
+"""Leader dots (the contents' "……… 3") drawn as one text run per this many dots, each run
+starting where WeasyPrint puts its first dot. WeasyPrint makes and draws one text object
+per dot (~2,500 on the policy's cover page, a third of the time it takes to write the PDF);
+within a run the PDF's glyph advances put a dot at most ~0.02 pt (16 × WeasyPrint's
+rounding of 1/1000 em) from its own place: the same page to the eye and to text extraction."""
+
+
 class RefusedURL(ValueError):
     """A URL outside what documents may load; WeasyPrint logs it and skips the resource."""
 
@@ -62,7 +76,8 @@ class Stopped(Exception):
 
 
 _stop_check = threading.local()
-"""``.check``: the ``should_stop`` of the render running in this thread, if any."""
+"""``.check``: the ``should_stop`` of the render running in this thread, if any;
+``.paint_only``: the ids of the only pages to paint while writing a quick first PDF."""
 
 
 def _check_stop() -> None:
@@ -73,13 +88,24 @@ def _check_stop() -> None:
 
 @cache
 def _install_stop_points() -> None:
-    """Let a render stop between pages: before laying out each page and before drawing
-    each page (a 9-page policy has ~20 such points in ~1 s)."""
+    """Let a render stop between steps: before computing the styles, before building the
+    boxes, before laying out each page and before drawing each page (a 9-page policy has
+    ~20 such points in ~1 s; a stopped render costs at most one of these steps)."""
     import weasyprint.document as document
     import weasyprint.layout.page as page
 
     make_page: Callable[..., Any] = page.make_page
     paint: Callable[..., Any] = document.Page.paint
+    computed_styles: Callable[..., Any] = document.get_all_computed_styles
+    build_boxes: Callable[..., Any] = document.build_formatting_structure
+
+    def computed_styles_or_stop(*args: Any, **kwargs: Any) -> Any:
+        _check_stop()
+        return computed_styles(*args, **kwargs)
+
+    def build_boxes_or_stop(*args: Any, **kwargs: Any) -> Any:
+        _check_stop()
+        return build_boxes(*args, **kwargs)
 
     def make_page_or_stop(*args: Any, **kwargs: Any) -> Any:
         _check_stop()
@@ -87,10 +113,47 @@ def _install_stop_points() -> None:
 
     def paint_or_stop(self: Any, *args: Any, **kwargs: Any) -> Any:
         _check_stop()
+        only: set[int] | None = getattr(_stop_check, "paint_only", None)
+        if only is not None and id(self) not in only:
+            return None  # a quick first PDF: this page keeps its size and stays blank
         return paint(self, *args, **kwargs)
 
     page.make_page = make_page_or_stop
     document.Page.paint = paint_or_stop
+    document.get_all_computed_styles = computed_styles_or_stop
+    document.build_formatting_structure = build_boxes_or_stop
+
+
+@cache
+def _install_leader_runs() -> None:
+    """Leader dots in runs of :data:`LEADER_RUN` (see there). These are WeasyPrint's
+    internals: a release that moves them gets its own one-object-per-dot drawing (the same
+    page, only slower), never a failed render."""
+    try:
+        import weasyprint.layout.inline as inline
+        from weasyprint.layout.leader import leader_index
+
+        handle_leader: Callable[..., None] = inline.handle_leader
+    except (ImportError, AttributeError):
+        return
+
+    def handle_leader_in_runs(context: Any, line: Any, containing_block: Any) -> None:
+        handle_leader(context, line, containing_block)
+        _index, leader = leader_index(line)
+        if leader is None or len(leader.children) < 2:
+            return
+        dots = sorted(leader.children, key=lambda box: box.position_x)
+        runs = []
+        for start in range(0, len(dots), LEADER_RUN):
+            group = dots[start:start + LEADER_RUN]
+            run = group[0].copy()
+            run.pango_layout = copy.copy(group[0].pango_layout)
+            run.text = run.pango_layout.text = group[0].text * len(group)
+            run.width = group[0].width * len(group)
+            runs.append(run)
+        leader.children = tuple(runs)
+
+    inline.handle_leader = handle_leader_in_runs
 
 
 def allowed_roots() -> tuple[Path, ...]:
@@ -223,50 +286,82 @@ def _install_actual_text() -> None:
 
 
 def html_to_pdf(html: str, fetcher: Any = None, *,
-                should_stop: Callable[[], bool] | None = None) -> bytes:
+                should_stop: Callable[[], bool] | None = None,
+                first_pages: Collection[int] = (),
+                on_first: Callable[[bytes], None] | None = None) -> bytes:
     """Any HTML to PDF with the safe fetcher, no attachments, tagged (PDF/UA-1), the bundled
     Bengali fonts and ``/ActualText`` on shaped-script text.
 
     ``should_stop`` is asked between pages; when it says yes the render raises
-    :class:`Stopped` (a preview of answers that have changed since)."""
+    :class:`Stopped` (a preview of answers that have changed since).
+
+    ``first_pages`` and ``on_first`` (a live preview): once the document is laid out, a
+    quick PDF in which only those pages (0-based) are painted — the others there at their
+    size, blank, so a viewer keeps its page count and place — goes to ``on_first`` first;
+    it is untagged. The complete PDF returned after it comes from the same layout and is
+    byte for byte what a render without them returns. Without a page to leave blank there
+    is no quick PDF."""
     _install_actual_text()
     _install_stop_points()
+    _install_leader_runs()
     _stop_check.check = should_stop
     try:
         _check_stop()  # superseded while it waited for the worker
-        return _html_to_pdf(html, fetcher)
+        document = _layout(html, fetcher)
+        wanted = {id(document.pages[i]) for i in first_pages if 0 <= i < len(document.pages)}
+        if on_first is not None and wanted and len(wanted) < len(document.pages):
+            on_first(_write(document, paint_only=wanted))
+        return _write(document)
     finally:
         _stop_check.check = None
 
 
-def _html_to_pdf(html: str, fetcher: Any) -> bytes:
+_OPTIONS: dict[str, Any] = {
+    "pdf_variant": PDF_VARIANT,
+    "attachments": [],
+    "presentational_hints": False,
+}
+
+
+def _layout(html: str, fetcher: Any) -> Any:
+    """The laid-out WeasyPrint document, without attachments."""
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
 
     fetcher = fetcher if fetcher is not None else safe_url_fetcher()
     font_config = FontConfiguration()
     fonts = weasyprint.CSS(string=font_face_css(), url_fetcher=fetcher, font_config=font_config)
-    options: dict[str, Any] = {
-        "pdf_variant": PDF_VARIANT,
-        "attachments": [],
-        "presentational_hints": False,
-    }
     document = weasyprint.HTML(
         string=html, base_url=templates_dir().as_uri() + "/", url_fetcher=fetcher,
-    ).render(stylesheets=[fonts], font_config=font_config, **options)
+    ).render(stylesheets=[fonts], font_config=font_config, **_OPTIONS)
     # Attachments can come from the HTML itself; none belong in our documents.
     document.metadata.attachments = []
     for page in document.pages:
         page.links[:] = [link for link in page.links if link[0] != "attachment"]
-    data: bytes = document.write_pdf(**options)
+    return document
+
+
+def _write(document: Any, paint_only: set[int] | None = None) -> bytes:
+    """The complete tagged PDF; with ``paint_only`` (page ids) a quick untagged one in which
+    only those pages are painted."""
+    # Writing subsets the fonts the pages drew with in place: each write collects its own.
+    document.fonts = {}
+    _stop_check.paint_only = paint_only
+    try:
+        options = _OPTIONS if paint_only is None else {"attachments": [], "pdf_variant": None}
+        data: bytes = document.write_pdf(**options)
+    finally:
+        _stop_check.paint_only = None
     return data
 
 
 def pdf_bytes(project: Project, doc: DocKind, paper: Paper = "a4", *,
               t: Translation | None = None,
-              should_stop: Callable[[], bool] | None = None) -> bytes:
+              should_stop: Callable[[], bool] | None = None,
+              first_pages: Collection[int] = (),
+              on_first: Callable[[bytes], None] | None = None) -> bytes:
     """``doc`` as PDF in the language of ``t`` (the project's document language when None;
     the render worker passes none, so a document is always in its project's language).
-    ``should_stop``: see :func:`html_to_pdf`."""
+    ``should_stop``, ``first_pages``, ``on_first``: see :func:`html_to_pdf`."""
     return html_to_pdf(render_html(project, doc, paper, for_print=True, t=t),
-                       should_stop=should_stop)
+                       should_stop=should_stop, first_pages=first_pages, on_first=on_first)

@@ -13,6 +13,7 @@ import pytest
 from smready.ui.app import render_worker
 from smready.ui.app.render_worker import RenderCancelled
 from tests.ui.conftest import example
+from tests.ui.test_files_faults import PNG
 
 CHILD = """
 import os, sys
@@ -63,3 +64,45 @@ def test_a_superseded_preview_is_cancelled_and_exports_never_are() -> None:
     render_worker.supersede()
     # Without a generation (export, print) nothing cancels the render.
     assert render_worker.render_pdf(project, "acknowledgement", "a4").startswith(b"%PDF")
+
+
+def test_a_preview_hands_over_the_page_in_view_before_the_complete_pdf() -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    project = example("cafe-aurora")
+    generation = render_worker.supersede()
+    firsts: list[bytes] = []
+    complete = render_worker.render_preview(project, "policy", "a4", generation, (0,),
+                                            firsts.append)
+    # The quick PDF came through the worker's queue before the complete one was returned.
+    assert len(firsts) == 1
+    quick = [page.extract_text() for page in PdfReader(io.BytesIO(firsts[0])).pages]
+    whole = [page.extract_text() for page in PdfReader(io.BytesIO(complete)).pages]
+    assert len(quick) == len(whole) > 2
+    assert "Café Aurora" in quick[0] and not quick[1].strip() and whole[1].strip()
+    # The complete one is the PDF an export renders.
+    assert complete == render_worker.render_pdf(project, "policy", "a4")
+
+
+@pytest.mark.parametrize("agreed", [True, False])
+def test_the_logo_the_user_agreed_to_reaches_the_preview_and_the_export(
+        tmp_path: object, agreed: bool) -> None:
+    """Jobs carry the project as JSON, which holds the logo's path but not the user's
+    agreement to embed it: the app's previews and exports had no logo at all."""
+    import io
+    from pathlib import Path
+
+    from pypdf import PdfReader
+
+    logo = Path(str(tmp_path)) / "logo.png"
+    logo.write_bytes(PNG)
+    project = example("cafe-aurora")
+    project.organization.logo_path = str(logo)
+    if agreed:
+        project.organization.confirm_logo()
+    status, data = render_worker._pdf_job(render_worker._sent(project), "policy", "a4")
+    assert status == "ok"
+    images = [image for page in PdfReader(io.BytesIO(data)).pages for image in page.images]
+    assert bool(images) is agreed

@@ -17,7 +17,10 @@ Keeping the preview quick (``benchmarks/bench_session.py``):
   the worker collects once it has been idle for a moment;
 - a preview nobody waits for any more stops between two pages: each preview carries a
   generation number, :func:`supersede` raises the newest one in memory the workers share,
-  and the render checks it before each page it lays out or draws.
+  and the render checks it before each page it lays out or draws;
+- a preview can come in two steps from one layout (:func:`render_preview`): first a PDF with
+  only the pages in view painted, sent back through a queue the workers share while the
+  worker goes on to write the complete PDF, which the job returns.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import gc
+import json
 import multiprocessing
 import os
 import threading
@@ -42,6 +46,9 @@ from smready.rendering import DocKind, Format, Paper, RenderError
 
 IDLE_COLLECT_S = 0.5
 """A worker collects its garbage after this long without a job."""
+FIRST_DELIVERY_WAIT_S = 5.0
+"""How long a preview's complete PDF waits for its quick first one, sent earlier through
+the queue, to be handed over (so the first always arrives first)."""
 
 
 class RenderCancelled(Exception):
@@ -52,6 +59,8 @@ class RenderCancelled(Exception):
 
 _newest: Any = None
 """In a worker: the shared number of the newest preview (a ``multiprocessing`` RawValue)."""
+_to_app: Any = None
+"""In a worker: the queue that takes a preview's first PDF back to the app."""
 _idle_collect: threading.Timer | None = None
 
 
@@ -73,6 +82,22 @@ def _collector_paused() -> Iterator[None]:
             _idle_collect.start()
 
 
+def _sent(project: Project) -> str:
+    """The project as a job carries it: its JSON, and the logo file the user agreed to embed
+    (that agreement is not part of the file, so JSON alone drops the logo)."""
+    return json.dumps({"project": project.model_dump(mode="json"),
+                       "logo": project.organization.logo_to_embed})
+
+
+def _received(sent: str) -> Project:
+    data = json.loads(sent)
+    project = Project.model_validate(data["project"])
+    logo = data["logo"]
+    if logo is not None and project.organization.logo_path == logo:
+        project.organization.confirm_logo()
+    return project
+
+
 def _superseded(generation: int) -> Callable[[], bool] | None:
     newest = _newest
     if not generation or newest is None:
@@ -86,7 +111,7 @@ def _pdf_job(project_json: str, doc: DocKind, paper: Paper,
 
     try:
         with _collector_paused():
-            return "ok", pdf.pdf_bytes(Project.model_validate_json(project_json), doc, paper,
+            return "ok", pdf.pdf_bytes(_received(project_json), doc, paper,
                                        should_stop=_superseded(generation))
     except pdf.Stopped:
         return "cancelled", None
@@ -98,6 +123,39 @@ def _pdf_job(project_json: str, doc: DocKind, paper: Paper,
         return "render", f"{type(exc).__name__}: {exc}"
 
 
+def _send_first(generation: int, data: bytes) -> None:
+    if _to_app is not None:
+        _to_app.put((generation, data))
+    else:  # the job runs in the app itself (no worker processes)
+        _deliver_first(generation, data)
+
+
+def _preview_job(project_json: str, doc: DocKind, paper: Paper, generation: int,
+                 first_pages: tuple[int, ...]) -> tuple[str, Any]:
+    from smready.rendering import pdf
+
+    sent: list[bool] = []
+
+    def send(data: bytes) -> None:
+        _send_first(generation, data)
+        sent.append(True)
+
+    try:
+        with _collector_paused():
+            data = pdf.pdf_bytes(_received(project_json), doc, paper,
+                                 should_stop=_superseded(generation),
+                                 first_pages=first_pages, on_first=send)
+        return "ok", (data, bool(sent))
+    except pdf.Stopped:
+        return "cancelled", None
+    except RenderError as exc:
+        return "render", str(exc)
+    except OSError as exc:
+        return "os", (exc.errno, exc.strerror or str(exc), exc.filename)
+    except Exception as exc:
+        return "render", f"{type(exc).__name__}: {exc}"
+
+
 def _export_job(
     project_json: str, doc: DocKind, fmt: Format, out: str, paper: Paper
 ) -> tuple[str, Any]:
@@ -105,7 +163,7 @@ def _export_job(
 
     try:
         with _collector_paused():
-            path = export_document(Project.model_validate_json(project_json), doc, fmt,
+            path = export_document(_received(project_json), doc, fmt,
                                    Path(out), paper)
         return "ok", str(path)
     except RenderError as exc:
@@ -132,9 +190,9 @@ def _warm_up_job() -> tuple[str, Any]:
     return "ok", None
 
 
-def _init_worker(parent_pid: int, newest: Any) -> None:
-    global _newest
-    _newest = newest
+def _init_worker(parent_pid: int, newest: Any, to_app: Any) -> None:
+    global _newest, _to_app
+    _newest, _to_app = newest, to_app
     _exit_with_parent(parent_pid)
 
 
@@ -170,16 +228,47 @@ _processes_work = True
 _spawn = multiprocessing.get_context("spawn")  # a forked child would inherit Qt's threads
 _newest_preview: Any = None  # RawValue("q") shared with the workers; made with the pool
 _generation = 0
+_from_workers: Any = None  # SimpleQueue of (generation, first PDF); made with the pool
+_first_listener: threading.Thread | None = None
+_first_wanted: dict[int, Callable[[bytes], None]] = {}
+"""Preview generation -> who takes its first PDF (see :func:`render_preview`)."""
+_first_lock = threading.Lock()
+
+
+def _deliver_first(generation: int, data: bytes) -> None:
+    # Under the lock: once render_preview has returned, its taker is never called.
+    with _first_lock:
+        take = _first_wanted.get(generation)
+        if take is not None:
+            take(data)
+
+
+def _listen_for_firsts(queue: Any) -> None:
+    """A thread of the app: hands each preview's first PDF to whoever waits for it."""
+    while True:
+        try:
+            item = queue.get()
+        except (EOFError, OSError):
+            return
+        if item is None:
+            return
+        _deliver_first(*item)
 
 
 def _executor() -> Executor | None:
-    global _pool, _newest_preview
+    global _pool, _newest_preview, _from_workers, _first_listener
     with _pool_lock:
         if _pool is None and _processes_work:
             _newest_preview = _spawn.RawValue("q", _generation)
+            _from_workers = _spawn.SimpleQueue()
+            _first_listener = threading.Thread(
+                target=_listen_for_firsts, args=(_from_workers,), name="preview-firsts",
+                daemon=True)
+            _first_listener.start()
             _pool = ProcessPoolExecutor(max_workers=2, mp_context=_spawn,
                                         initializer=_init_worker,
-                                        initargs=(os.getpid(), _newest_preview))
+                                        initargs=(os.getpid(), _newest_preview,
+                                                  _from_workers))
         return _pool
 
 
@@ -196,11 +285,17 @@ def supersede() -> int:
 
 def shutdown_pool() -> None:
     """Stop the worker processes (called at exit; safe to call twice)."""
-    global _pool
+    global _pool, _from_workers, _first_listener
     with _pool_lock:
         pool, _pool = _pool, None
+        queue, _from_workers = _from_workers, None
+        listener, _first_listener = _first_listener, None
     if pool is not None:
         pool.shutdown(wait=True, cancel_futures=True)
+    if queue is not None:
+        queue.put(None)  # the workers are gone: nothing else comes through it
+        if listener is not None:
+            listener.join(timeout=5)
 
 
 atexit.register(shutdown_pool)
@@ -227,12 +322,41 @@ def run_job(job: Callable[..., tuple[str, Any]], *args: Any) -> Any:
 def render_pdf(project: Project, doc: DocKind, paper: Paper, generation: int = 0) -> bytes:
     """The PDF; with a ``generation`` (from :func:`supersede`) it is a preview that a newer
     generation cancels."""
-    data: bytes = run_job(_pdf_job, project.model_dump_json(), doc, paper, generation)
+    data: bytes = run_job(_pdf_job, _sent(project), doc, paper, generation)
     return data
 
 
+def render_preview(project: Project, doc: DocKind, paper: Paper, generation: int,
+                   first_pages: tuple[int, ...] = (),
+                   on_first: Callable[[bytes], None] | None = None) -> bytes:
+    """A preview that a newer generation cancels (see :func:`supersede`). With
+    ``first_pages`` (0-based) and ``on_first``, a quick PDF with only those pages painted
+    goes to ``on_first`` (on another thread) as soon as the document is laid out; the
+    complete PDF, from the same layout, is returned once that has been handed over, and
+    ``on_first`` is never called after this has returned."""
+    delivered = threading.Event()
+
+    def take(data: bytes) -> None:
+        if on_first is not None:
+            on_first(data)
+        delivered.set()
+
+    with _first_lock:
+        _first_wanted[generation] = take
+    try:
+        wanted = tuple(first_pages) if on_first is not None else ()
+        data, sent_first = run_job(_preview_job, _sent(project), doc, paper,
+                                   generation, wanted)
+        if sent_first:  # it is in the queue: hand it over before the complete one
+            delivered.wait(FIRST_DELIVERY_WAIT_S)
+    finally:
+        with _first_lock:
+            _first_wanted.pop(generation, None)
+    return bytes(data)
+
+
 def export(project: Project, doc: DocKind, fmt: Format, out: Path, paper: Paper) -> Path:
-    return Path(run_job(_export_job, project.model_dump_json(), doc, fmt, str(out), paper))
+    return Path(run_job(_export_job, _sent(project), doc, fmt, str(out), paper))
 
 
 def warm_up() -> None:
@@ -245,6 +369,7 @@ def warm_up() -> None:
 class _Signals(QObject):
     succeeded = Signal(int, object)
     failed = Signal(int, object)
+    partial = Signal(int, object)
 
 
 class RenderTask(QRunnable):
@@ -256,6 +381,10 @@ class RenderTask(QRunnable):
         self.work = work
         self.signals = _Signals()
         self.setAutoDelete(True)
+
+    def report_partial(self, payload: object) -> None:
+        """A first result before the last (any thread); arrives before ``succeeded``."""
+        self._report(self.signals.partial, payload)
 
     def run(self) -> None:
         try:
@@ -283,6 +412,9 @@ class RenderRunner(QObject):
     """(ticket, result) — on the UI thread."""
     failed = Signal(int, object)
     """(ticket, exception) — on the UI thread."""
+    partial = Signal(int, object)
+    """(ticket, first result) — on the UI thread, before ``finished`` (see
+    :meth:`start_with_partial`)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -297,10 +429,17 @@ class RenderRunner(QObject):
         return self._running > 0
 
     def start(self, work: Callable[[], Any]) -> int:
+        return self.start_with_partial(lambda _report: work())
+
+    def start_with_partial(self, work: Callable[[Callable[[object], None]], Any]) -> int:
+        """Like :meth:`start`; ``work`` is given a function to report a first result with
+        (from any thread), which arrives as ``partial`` before the job's ``finished``."""
         self._ticket += 1
-        task = RenderTask(self._ticket, work)
+        task = RenderTask(self._ticket, lambda: None)
+        task.work = lambda: work(task.report_partial)
         task.signals.succeeded.connect(self._on_task_succeeded)
         task.signals.failed.connect(self._on_task_failed)
+        task.signals.partial.connect(self._on_task_partial)
         self._tasks[self._ticket] = task  # keeps the signal object alive until it reports
         self._running += 1
         self._pool.start(task)
@@ -313,6 +452,10 @@ class RenderRunner(QObject):
         self._running -= 1
         self._tasks.pop(ticket, None)
         self.finished.emit(ticket, result)
+
+    def _on_task_partial(self, ticket: int, payload: object) -> None:
+        if ticket in self._tasks:  # not after the job has reported its end
+            self.partial.emit(ticket, payload)
 
     def _on_task_failed(self, ticket: int, error: object) -> None:
         self._running -= 1

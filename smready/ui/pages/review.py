@@ -3,6 +3,11 @@
 Rendering runs off the UI thread (``render_worker``); the preview refreshes 200 ms after
 the answers stop changing. A render for answers that have changed since stops at its next
 page (``render_worker.supersede``) and its result, if any, is dropped.
+
+After an edit, the document on screen is updated in two steps from one layout: first a PDF
+in which only the page(s) in view are painted (the other pages are there, blank, so the
+page count and the scroll position hold), then the complete PDF, which is what export and
+print reuse. Neither is shown once the answers have changed again.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
     QBoxLayout,
     QComboBox,
@@ -47,11 +53,14 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPlainTextEdit,
     QProgressDialog,
     QPushButton,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -70,9 +79,13 @@ from smready.ui.styles import ERROR_COLOR
 from smready.ui.widgets.dates import show_number
 
 DEBOUNCE_MS = 200
-"""Quiet time after the last change before the preview renders: a burst of keystrokes or
-clicks makes one render, not one each. A render that a slower typist's next key makes stale
-stops at its next page (``render_worker.supersede``), so a short wait costs little."""
+"""Quiet time after the last change typed into a text field before the preview renders: a
+burst of keystrokes makes one render, not one each. A render that a slower typist's next key
+makes stale stops at its next step (``render_worker.supersede``), so a short wait costs
+little."""
+DISCRETE_DEBOUNCE_MS = 40
+"""The same after any other change (a choice in a list, a click, undo): nothing more is
+coming, so only the changes one action makes are taken together."""
 WARM_UP_DELAY_MS = 1500
 PRINT_DPI_MAX = 300
 """Pages are rasterized at the printer's resolution, capped to keep memory sane."""
@@ -137,7 +150,10 @@ class ReviewPage(QWidget):
     gap_activated = Signal(str, str)
     """The user picked a missing answer; the main window shows the wizard at that section."""
     preview_updated = Signal()
-    """A fresh preview is on screen."""
+    """A fresh preview is on screen: the complete document, as export writes it."""
+    preview_page_shown = Signal()
+    """The page(s) in view show the answers as they are now: from the quick first PDF of an
+    edit (the complete document follows with ``preview_updated``) or the complete one."""
     export_finished = Signal(str)
     """A file was written (its path)."""
     export_failed = Signal(str)
@@ -155,6 +171,7 @@ class ReviewPage(QWidget):
         self._preview_bytes = b""
         self._pending_document: QPdfDocument | None = None
         self._pending_buffer: QBuffer | None = None
+        self._pending_complete = True
         self._buffer: QBuffer | None = None
         self._exports: dict[int, tuple[Path, QProgressDialog]] = {}
         self._prints: dict[int, tuple[QPrinter, QProgressDialog]] = {}
@@ -163,6 +180,7 @@ class ReviewPage(QWidget):
         self.preview_runner = RenderRunner(self)
         self.preview_runner.finished.connect(self._on_preview_finished)
         self.preview_runner.failed.connect(self._on_preview_failed)
+        self.preview_runner.partial.connect(self._on_preview_partial)
         self.export_runner = RenderRunner(self)
         self.export_runner.finished.connect(self._on_export_finished)
         self.export_runner.failed.connect(self._on_export_failed)
@@ -387,7 +405,9 @@ class ReviewPage(QWidget):
 
     def _schedule_preview(self) -> None:
         self._stop_stale_preview()
-        self.debounce.start()
+        typing = isinstance(QApplication.focusWidget(),
+                            (QLineEdit, QAbstractSpinBox, QTextEdit, QPlainTextEdit))
+        self.debounce.start(DEBOUNCE_MS if typing else DISCRETE_DEBOUNCE_MS)
 
     def _stop_stale_preview(self) -> None:
         """A render of answers (or a document) that are no longer current stops early."""
@@ -406,11 +426,36 @@ class ReviewPage(QWidget):
             return  # one at a time; the finished job starts the next if needed
         snapshot: Project = self.controller.project.model_copy(deep=True)
         doc, paper = self.current_doc(), self.current_paper()
+        # An edit to the document on screen: the pages in view first (another document or
+        # paper size is laid out anew, nothing to keep a place in).
+        first_pages = self._pages_in_view() if self._preview_key is not None \
+            and self._preview_key[1:] == key[1:] else ()
         generation = render_worker.supersede()
-        ticket = self.preview_runner.start(
-            lambda: render_worker.render_pdf(snapshot, doc, paper, generation))
+        ticket = self.preview_runner.start_with_partial(
+            lambda report: render_worker.render_preview(snapshot, doc, paper, generation,
+                                                        first_pages, report))
         self._preview_job = (ticket, *key)
         self._set_preview_status(_("Updating the preview…"))
+
+    def _pages_in_view(self) -> tuple[int, ...]:
+        """The pages (0-based) the preview shows at least part of."""
+        count = self.document.pageCount()
+        if count <= 0:
+            return ()
+        margins = self.view.documentMargins()
+        width = self.view.viewport().width() - margins.left() - margins.right()
+        widest = max(self.document.pagePointSize(i).width() for i in range(count))
+        scale = width / widest if widest > 0 else 1.0
+        top = self.view.verticalScrollBar().value()
+        bottom = top + self.view.viewport().height()
+        pages = []
+        y = float(margins.top())
+        for index in range(count):
+            height = self.document.pagePointSize(index).height() * scale
+            if y < bottom and y + height > top:
+                pages.append(index)
+            y += height + self.view.pageSpacing()
+        return tuple(pages) or (self.view.pageNavigator().currentPage(),)
 
     def _on_preview_finished(self, ticket: int, result: Any) -> None:
         job = self._preview_job
@@ -421,7 +466,16 @@ class ReviewPage(QWidget):
         if key != (self.controller.revision, self.current_doc(), self.current_paper()):
             self._start_preview()  # stale: the answers or the selection changed meanwhile
             return
-        self._show_pdf(bytes(result), key)
+        self._show_pdf(bytes(result), key, complete=True)
+
+    def _on_preview_partial(self, ticket: int, result: Any) -> None:
+        """The quick first PDF: the pages in view painted, the complete one on its way."""
+        job = self._preview_job
+        if job is None or job[0] != ticket:
+            return
+        key = (job[1], job[2], job[3])
+        if key == (self.controller.revision, self.current_doc(), self.current_paper()):
+            self._show_pdf(bytes(result), key, complete=False)
 
     def _on_preview_failed(self, ticket: int, error: Any) -> None:
         job = self._preview_job
@@ -436,46 +490,68 @@ class ReviewPage(QWidget):
         self._set_preview_status(_("The preview could not be made: {reason}").format(
             reason=error), error=True)
         self._preview_key = (job[1], job[2], job[3])  # do not retry until something changes
+        self._preview_bytes = b""  # not the PDF of these answers: export renders anew
 
-    def _show_pdf(self, data: bytes, key: tuple[int, str, str]) -> None:
+    def _show_pdf(self, data: bytes, key: tuple[int, str, str], *, complete: bool) -> None:
         # Load into a second document and swap when it is ready, so the old pages stay on
-        # screen instead of flashing blank.
+        # screen instead of flashing blank. A newer PDF replaces one still loading.
+        self._drop_pending()
         buffer = QBuffer(self)
         buffer.setData(QByteArray(data))
         buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         document = QPdfDocument(self)
         self._pending_document, self._pending_buffer = document, buffer
         self._pending_key, self._pending_bytes = key, data
-        document.statusChanged.connect(self._on_pending_status_changed)
+        self._pending_complete = complete
+        document.statusChanged.connect(
+            lambda status: self._on_pending_status_changed(document, status))
         document.load(buffer)
         if document.status() in (QPdfDocument.Status.Ready, QPdfDocument.Status.Error):
             # Swap on the next turn of the event loop: parsing and laying out are split
             # so neither blocks the window for long.
-            QTimer.singleShot(0, lambda: self._on_pending_status_changed(document.status()))
+            QTimer.singleShot(
+                0, lambda: self._on_pending_status_changed(document, document.status()))
 
-    def _on_pending_status_changed(self, status: QPdfDocument.Status) -> None:
-        document = self._pending_document
-        if document is None or status not in (QPdfDocument.Status.Ready,
-                                              QPdfDocument.Status.Error):
+    def _drop_pending(self) -> None:
+        if self._pending_document is not None:
+            self._pending_document.deleteLater()
+        if self._pending_buffer is not None:
+            self._pending_buffer.deleteLater()
+        self._pending_document = self._pending_buffer = None
+
+    def _on_pending_status_changed(self, document: QPdfDocument,
+                                   status: QPdfDocument.Status) -> None:
+        if document is not self._pending_document or status not in (
+                QPdfDocument.Status.Ready, QPdfDocument.Status.Error):
             return
-        self._pending_document = None
         if status == QPdfDocument.Status.Error:
+            self._drop_pending()
             self._set_preview_status(_("The preview could not be shown."), error=True)
-            document.deleteLater()
+            return
+        if self._pending_key != (self.controller.revision, self.current_doc(),
+                                 self.current_paper()):
+            # The answers changed while it loaded: never show an older state as current.
+            self._drop_pending()
+            self._start_preview()
             return
         scroll = self.view.verticalScrollBar().value()
         old_document, old_buffer = self.document, self._buffer
         self.document, self._buffer = document, self._pending_buffer
+        self._pending_document = self._pending_buffer = None
         self.view.setDocument(document)
-        self._preview_key, self._preview_bytes = self._pending_key, self._pending_bytes
         QTimer.singleShot(0, lambda: self.view.verticalScrollBar().setValue(scroll))
         old_document.deleteLater()
         if old_buffer is not None:
             old_buffer.deleteLater()
-        self._set_preview_status(ngettext(
-            "Preview: {n} page, as it will print.", "Preview: {n} pages, as it will print.",
-            document.pageCount()).format(n=show_number(document.pageCount())))
-        self.preview_updated.emit()
+        complete = self._pending_complete
+        if complete:  # else "Updating the preview…" stays until the complete one is shown
+            self._preview_key, self._preview_bytes = self._pending_key, self._pending_bytes
+            self._set_preview_status(ngettext(
+                "Preview: {n} page, as it will print.", "Preview: {n} pages, as it will print.",
+                document.pageCount()).format(n=show_number(document.pageCount())))
+        self.preview_page_shown.emit()
+        if complete:
+            self.preview_updated.emit()
 
     def _set_preview_status(self, text: str, *, error: bool = False) -> None:
         self.preview_status.setText(text)
