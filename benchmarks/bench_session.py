@@ -36,7 +36,9 @@ first point and the results panel ~55 ms; its paint ~35 ms. The other five point
 and policy steps are built after the project is shown (the build waits for that paint).
 Tried and dropped: a thread importing pydantic during Qt's start (the first paint came
 ~80 ms later, the total about the same: the GIL), a raised gc threshold (no difference
-beyond noise).
+beyond noise), 0 ms timers between build steps (no difference; they starve paints), not
+painting the start page when a file is given (its show and paint are ~13 ms of CPU, and the
+window has to show anyway).
 
 Edit -> preview, last measured (23 Nov 2026, 21:37-21:39 UTC, 7 rounds, load average
 0.6-0.95 on 2 cores), the code before the two-step preview (main at 4c14cd2) and this one in
