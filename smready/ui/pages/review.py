@@ -509,8 +509,10 @@ class ReviewPage(QWidget):
         if document.status() in (QPdfDocument.Status.Ready, QPdfDocument.Status.Error):
             # Swap on the next turn of the event loop: parsing and laying out are split
             # so neither blocks the window for long.
+            # The document is the timer's context: one dropped before then cancels it.
             QTimer.singleShot(
-                0, lambda: self._on_pending_status_changed(document, document.status()))
+                0, document,
+                lambda: self._on_pending_status_changed(document, document.status()))
 
     def _drop_pending(self) -> None:
         if self._pending_document is not None:
@@ -539,7 +541,8 @@ class ReviewPage(QWidget):
         self.document, self._buffer = document, self._pending_buffer
         self._pending_document = self._pending_buffer = None
         self.view.setDocument(document)
-        QTimer.singleShot(0, lambda: self.view.verticalScrollBar().setValue(scroll))
+        # The view is the timer's context: a page closed before then cancels it.
+        QTimer.singleShot(0, self.view, lambda: self.view.verticalScrollBar().setValue(scroll))
         old_document.deleteLater()
         if old_buffer is not None:
             old_buffer.deleteLater()
