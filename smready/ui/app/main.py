@@ -84,14 +84,18 @@ def run(argv: list[str]) -> int:
     # The start page paints first; the workspace is built right after (see MainWindow).
     window = MainWindow(deferred=True)
     window.workspace_failed.connect(lambda: app.exit(1))  # the user was told why
-    from smready.ui.app.interrupts import watch
-
-    watch(window)  # Ctrl-C in the terminal, a logout: stop without losing work
     window.show()
     paths = [Path(a) for a in argv[1:] if not a.startswith("-")]
-    # As soon as a project can be opened (the pages it does not show come after it), on the
-    # next turn of the event loop so the build steps before it stay short.
-    window.when_core_ready(lambda: QTimer.singleShot(0, lambda: start_up(window, paths)))
+
+    def core_ready() -> None:
+        from smready.ui.app.interrupts import watch
+
+        watch(window)  # Ctrl-C in the terminal, a logout: stop without losing work
+        # Open a project as soon as one can be (the pages it does not show come after it),
+        # on the next turn of the event loop so the build steps before it stay short.
+        QTimer.singleShot(0, lambda: start_up(window, paths))
+
+    window.when_core_ready(core_ready)
     return app.exec()
 
 
