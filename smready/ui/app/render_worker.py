@@ -105,15 +105,15 @@ def _superseded(generation: int) -> Callable[[], bool] | None:
     return lambda: bool(newest.value > generation)
 
 
-def _pdf_job(project_json: str, doc: DocKind, paper: Paper,
-             generation: int = 0) -> tuple[str, Any]:
-    from smready.rendering import pdf
+def _run(work: Callable[[], Any]) -> tuple[str, Any]:
+    """Run a job's ``work`` with the collector paused; its outcome, or why it failed, as a
+    value (a job that raised would leave the app waiting on a broken pool)."""
+    from smready.rendering.pdf import Stopped
 
     try:
         with _collector_paused():
-            return "ok", pdf.pdf_bytes(_received(project_json), doc, paper,
-                                       should_stop=_superseded(generation))
-    except pdf.Stopped:
+            return "ok", work()
+    except Stopped:
         return "cancelled", None
     except RenderError as exc:
         return "render", str(exc)
@@ -121,6 +121,14 @@ def _pdf_job(project_json: str, doc: DocKind, paper: Paper,
         return "os", (exc.errno, exc.strerror or str(exc), exc.filename)
     except Exception as exc:  # any other failure must come back as a message, not a hang
         return "render", f"{type(exc).__name__}: {exc}"
+
+
+def _pdf_job(project_json: str, doc: DocKind, paper: Paper,
+             generation: int = 0) -> tuple[str, Any]:
+    from smready.rendering import pdf
+
+    return _run(lambda: pdf.pdf_bytes(_received(project_json), doc, paper,
+                                      should_stop=_superseded(generation)))
 
 
 def _send_first(generation: int, data: bytes) -> None:
@@ -140,20 +148,13 @@ def _preview_job(project_json: str, doc: DocKind, paper: Paper, generation: int,
         _send_first(generation, data)
         sent.append(True)
 
-    try:
-        with _collector_paused():
-            data = pdf.pdf_bytes(_received(project_json), doc, paper,
-                                 should_stop=_superseded(generation),
-                                 first_pages=first_pages, on_first=send)
-        return "ok", (data, bool(sent))
-    except pdf.Stopped:
-        return "cancelled", None
-    except RenderError as exc:
-        return "render", str(exc)
-    except OSError as exc:
-        return "os", (exc.errno, exc.strerror or str(exc), exc.filename)
-    except Exception as exc:
-        return "render", f"{type(exc).__name__}: {exc}"
+    def work() -> tuple[bytes, bool]:
+        data = pdf.pdf_bytes(_received(project_json), doc, paper,
+                             should_stop=_superseded(generation),
+                             first_pages=first_pages, on_first=send)
+        return data, bool(sent)
+
+    return _run(work)
 
 
 def _export_job(
@@ -161,17 +162,8 @@ def _export_job(
 ) -> tuple[str, Any]:
     from smready.rendering import export_document
 
-    try:
-        with _collector_paused():
-            path = export_document(_received(project_json), doc, fmt,
-                                   Path(out), paper)
-        return "ok", str(path)
-    except RenderError as exc:
-        return "render", str(exc)
-    except OSError as exc:
-        return "os", (exc.errno, exc.strerror or str(exc), exc.filename)
-    except Exception as exc:
-        return "render", f"{type(exc).__name__}: {exc}"
+    return _run(lambda: str(export_document(_received(project_json), doc, fmt, Path(out),
+                                            paper)))
 
 
 def _warm_up_job() -> tuple[str, Any]:
