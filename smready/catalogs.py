@@ -43,7 +43,7 @@ TRANSLATED = tuple(lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE)
 COMMENT_TAGS = ["TRANSLATORS:"]
 #: Besides ``_``/``ngettext``/``N_``: ``t("...")`` / ``self.t("...")``, a document's own
 #: Translation object (``t.ngettext`` is found as ``ngettext``). With pybabel: ``-k t``.
-KEYWORDS = {**DEFAULT_KEYWORDS, "t": None}
+KEYWORDS = {**DEFAULT_KEYWORDS, "t": None, "Q_": ((1, "c"), 2)}
 
 def locale_dir(root: Path = REPO) -> Path:
     return root / "resources" / "locale"

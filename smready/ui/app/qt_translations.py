@@ -29,73 +29,88 @@ def qt_translations_dir() -> str:
     return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
 
 
+def Q_(context: str, source: str) -> str:
+    """Marks one of Qt's own source strings for our catalog, under ``context`` (always
+    "Qt": the same English word can mean something else in smready's own texts, "Open"
+    there is an item still open, not a button). Extracted like ``pgettext``."""
+    return source
+
+
+#: Qt's own source strings that smready's window shows, mnemonics included. Dialog buttons
+#: come from ``QPlatformTheme``, the context menus of text fields and spin boxes from
+#: ``QLineEdit``, ``QWidgetTextControl`` and ``QAbstractSpinBox``, and the file dialog (Qt's
+#: own on Linux) from ``QFileDialog`` and ``QFileSystemModel``.
+QT_SOURCES = (
+    # Dialog buttons (QDialogButtonBox, QMessageBox) smready's dialogs use
+    Q_("Qt", "OK"),
+    Q_("Qt", "Save"),
+    Q_("Qt", "Open"),
+    Q_("Qt", "&Yes"),
+    Q_("Qt", "&No"),
+    Q_("Qt", "Close"),
+    Q_("Qt", "Cancel"),
+    Q_("Qt", "Discard"),
+    # Context menus of text fields and spin boxes
+    Q_("Qt", "&Undo"),
+    Q_("Qt", "&Redo"),
+    Q_("Qt", "Cu&t"),
+    Q_("Qt", "&Copy"),
+    Q_("Qt", "&Paste"),
+    Q_("Qt", "Delete"),
+    Q_("Qt", "Select All"),
+    Q_("Qt", "&Select All"),
+    Q_("Qt", "&Step up"),
+    Q_("Qt", "Step &down"),
+    # The file dialog: Open, Save as, Export, the logo
+    Q_("Qt", "&Look in:"),
+    Q_("Qt", "File &name:"),
+    Q_("Qt", "Files of &type:"),
+    Q_("Qt", "&Open"),
+    Q_("Qt", "&Save"),
+    Q_("Qt", "Back"),
+    Q_("Qt", "Forward"),
+    Q_("Qt", "Parent Directory"),
+    Q_("Qt", "Create New Folder"),
+    Q_("Qt", "List View"),
+    Q_("Qt", "Detail View"),
+    Q_("Qt", "Go back"),
+    Q_("Qt", "Go forward"),
+    Q_("Qt", "Go to the parent directory"),
+    Q_("Qt", "Create a New Folder"),
+    Q_("Qt", "Change to list view mode"),
+    Q_("Qt", "Change to detail view mode"),
+    Q_("Qt", "Sidebar"),
+    Q_("Qt", "List of places and bookmarks"),
+    Q_("Qt", "Files"),
+    Q_("Qt", "Recent Places"),
+    Q_("Qt", "&New Folder"),
+    Q_("Qt", "New Folder"),
+    Q_("Qt", "&Rename"),
+    Q_("Qt", "&Delete"),
+    Q_("Qt", "Show &hidden files"),
+    Q_("Qt", "All Files (*)"),
+    Q_("Qt", "Computer"),
+    Q_("Qt", "Name"),
+    Q_("Qt", "Size"),
+    Q_("Qt", "Type"),
+    Q_("Qt", "Date Modified"),
+    Q_("Qt", "Folder"),
+    Q_("Qt", "Drive"),
+    # ... and its messages
+    Q_("Qt", "%1 already exists.\nDo you want to replace it?"),
+    Q_("Qt", "%1\nFile not found.\nPlease verify the correct file name was given."),
+    Q_("Qt", "%1\nDirectory not found.\nPlease verify the correct directory name was "
+             "given."),
+    Q_("Qt", "'%1' is write protected.\nDo you want to delete it anyway?"),
+    Q_("Qt", "Are you sure you want to delete '%1'?"),
+    Q_("Qt", "Could not delete directory."),
+)
+
+
 def qt_messages() -> dict[str, str]:
-    """Qt's own source strings that smready's window shows, in the UI language (from our
-    catalog; only those it translates). Dialog buttons come from ``QPlatformTheme``, the
-    context menus of text fields and spin boxes from ``QLineEdit``, ``QWidgetTextControl``
-    and ``QAbstractSpinBox``, and the file dialog (Qt's own on Linux) from ``QFileDialog``
-    and ``QFileSystemModel``; the texts are Qt's own, mnemonics included."""
+    """``QT_SOURCES`` in the UI language, from our catalog: only those it translates."""
     t = current()
-    # In our catalog these carry the context "Qt": the same English word can mean something
-    # else in smready's own texts ("Open" there is an item still open, not a button).
-    translated = {
-        # Dialog buttons (QDialogButtonBox, QMessageBox) smready's dialogs use
-        "OK": t.pgettext("Qt", "OK"), "Save": t.pgettext("Qt", "Save"),
-        "Open": t.pgettext("Qt", "Open"), "&Yes": t.pgettext("Qt", "&Yes"),
-        "&No": t.pgettext("Qt", "&No"), "Close": t.pgettext("Qt", "Close"),
-        "Cancel": t.pgettext("Qt", "Cancel"), "Discard": t.pgettext("Qt", "Discard"),
-        # Context menus of text fields and spin boxes
-        "&Undo": t.pgettext("Qt", "&Undo"), "&Redo": t.pgettext("Qt", "&Redo"),
-        "Cu&t": t.pgettext("Qt", "Cu&t"), "&Copy": t.pgettext("Qt", "&Copy"),
-        "&Paste": t.pgettext("Qt", "&Paste"), "Delete": t.pgettext("Qt", "Delete"),
-        "Select All": t.pgettext("Qt", "Select All"),
-        "&Select All": t.pgettext("Qt", "&Select All"),
-        "&Step up": t.pgettext("Qt", "&Step up"),
-        "Step &down": t.pgettext("Qt", "Step &down"),
-        # The file dialog: Open, Save as, Export, the logo
-        "&Look in:": t.pgettext("Qt", "&Look in:"),
-        "File &name:": t.pgettext("Qt", "File &name:"),
-        "Files of &type:": t.pgettext("Qt", "Files of &type:"),
-        "&Open": t.pgettext("Qt", "&Open"), "&Save": t.pgettext("Qt", "&Save"),
-        "Back": t.pgettext("Qt", "Back"), "Forward": t.pgettext("Qt", "Forward"),
-        "Parent Directory": t.pgettext("Qt", "Parent Directory"),
-        "Create New Folder": t.pgettext("Qt", "Create New Folder"),
-        "List View": t.pgettext("Qt", "List View"),
-        "Detail View": t.pgettext("Qt", "Detail View"),
-        "Go back": t.pgettext("Qt", "Go back"),
-        "Go forward": t.pgettext("Qt", "Go forward"),
-        "Go to the parent directory": t.pgettext("Qt", "Go to the parent directory"),
-        "Create a New Folder": t.pgettext("Qt", "Create a New Folder"),
-        "Change to list view mode": t.pgettext("Qt", "Change to list view mode"),
-        "Change to detail view mode": t.pgettext("Qt", "Change to detail view mode"),
-        "Sidebar": t.pgettext("Qt", "Sidebar"),
-        "List of places and bookmarks": t.pgettext("Qt", "List of places and bookmarks"),
-        "Files": t.pgettext("Qt", "Files"),
-        "Recent Places": t.pgettext("Qt", "Recent Places"),
-        "&New Folder": t.pgettext("Qt", "&New Folder"),
-        "New Folder": t.pgettext("Qt", "New Folder"),
-        "&Rename": t.pgettext("Qt", "&Rename"), "&Delete": t.pgettext("Qt", "&Delete"),
-        "Show &hidden files": t.pgettext("Qt", "Show &hidden files"),
-        "All Files (*)": t.pgettext("Qt", "All Files (*)"),
-        "Computer": t.pgettext("Qt", "Computer"), "Name": t.pgettext("Qt", "Name"),
-        "Size": t.pgettext("Qt", "Size"), "Type": t.pgettext("Qt", "Type"),
-        "Date Modified": t.pgettext("Qt", "Date Modified"),
-        "Folder": t.pgettext("Qt", "Folder"), "Drive": t.pgettext("Qt", "Drive"),
-        # ... and its messages
-        "%1 already exists.\nDo you want to replace it?":
-            t.pgettext("Qt", "%1 already exists.\nDo you want to replace it?"),
-        "%1\nFile not found.\nPlease verify the correct file name was given.":
-            t.pgettext("Qt", "%1\nFile not found.\nPlease verify the correct file name was "
-                             "given."),
-        "%1\nDirectory not found.\nPlease verify the correct directory name was given.":
-            t.pgettext("Qt", "%1\nDirectory not found.\nPlease verify the correct directory "
-                             "name was given."),
-        "'%1' is write protected.\nDo you want to delete it anyway?":
-            t.pgettext("Qt", "'%1' is write protected.\nDo you want to delete it anyway?"),
-        "Are you sure you want to delete '%1'?":
-            t.pgettext("Qt", "Are you sure you want to delete '%1'?"),
-        "Could not delete directory.": t.pgettext("Qt", "Could not delete directory."),
-    }
+    translated = {source: t.pgettext("Qt", source) for source in QT_SOURCES}
     return {source: text for source, text in translated.items() if text != source}
 
 
