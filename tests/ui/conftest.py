@@ -93,6 +93,13 @@ def shown_title(window: QWidget) -> str:
     return title.replace("\0", "[*]")
 
 
+def show_example(window: MainWindow, example: str | Path) -> None:
+    """Open an example (by name, or its path) as the start page's list does: its workspace
+    is shown on the first readiness point."""
+    path = example if isinstance(example, Path) else EXAMPLES / f"{example}.smready"
+    window._on_example_requested(path)
+
+
 def example(name: str) -> Project:
     return Project.model_validate_json((EXAMPLES / f"{name}.smready").read_text("utf-8"))
 

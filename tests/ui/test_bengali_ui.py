@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from smready.ui.app.main_window import READINESS, MainWindow
 from smready.ui.app.qt_translations import apply_ui_language
 from smready.ui.pages.start import example_files
+from tests.ui.conftest import show_example
 from tests.ui.test_labels_fit import test_nothing_is_cut_off_at_960_px as walk_every_page
 
 
@@ -37,8 +38,7 @@ def test_question_numbers_are_bengali_digits(qtbot: QtBot, bengali: str) -> None
     window = MainWindow()
     qtbot.addWidget(window)
     examples = {path.stem: path for path, _name in example_files()}
-    window.files.open_example(examples["cafe-aurora"])
-    window._project_opened()
+    show_example(window, examples["cafe-aurora"])
     window.show_page(READINESS)
     texts = [label.text() for label in window.readiness_page.findChildren(QLabel)]
     assert any(text.startswith("১. ") for text in texts)

@@ -13,7 +13,7 @@ from smready.i18n import current
 from smready.ui.app.main_window import POLICY, REVIEW
 from smready.ui.app.preferences import save_preferences
 from smready.ui.pages.policy.organization import OrganizationPage
-from tests.ui.conftest import EXAMPLES, make_window
+from tests.ui.conftest import make_window, show_example
 
 RENDER_TIMEOUT = 90_000  # ms; the first render also starts the worker process
 
@@ -57,8 +57,7 @@ def test_document_language_on_the_first_step_is_undoable_and_reaches_the_project
 
 def test_review_changes_the_language_of_the_preview(qtbot: QtBot) -> None:
     window = make_window(qtbot)
-    window.files.open_example(EXAMPLES / "cafe-aurora.smready")
-    window._project_opened()
+    show_example(window, "cafe-aurora")
     window.show_page(REVIEW)
     review = window.review_page
     qtbot.waitUntil(lambda: review.document.pageCount() >= 1, timeout=RENDER_TIMEOUT)

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from smready.i18n import current
 from smready.ui.app.main_window import GOALS, POLICY, READINESS, REVIEW, MainWindow
 from smready.ui.pages.start import example_files
+from tests.ui.conftest import show_example
 from tests.ui.layout_checks import cut_off
 
 WIDTH, HEIGHT = 960, 720
@@ -40,8 +41,7 @@ def test_nothing_is_cut_off_at_960_px(qtbot: QtBot, language: str) -> None:
     found = problems_on(window, "start page")
     examples = {path.stem: path for path, _name in example_files()}
     for stem in ("cafe-aurora", "harbour-food-bank"):
-        window.files.open_example(examples[stem])
-        window._project_opened()
+        show_example(window, examples[stem])
         window.show_page(READINESS)
         for step in range(window.readiness_page.step_count()):
             window.readiness_page.go_to(step)

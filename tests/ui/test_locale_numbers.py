@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from smready.ui.app.main_window import GOALS, POLICY, READINESS
 from smready.ui.widgets.dates import parse_number, show_number
-from tests.ui.conftest import EXAMPLES, make_window
+from tests.ui.conftest import make_window, show_example
 
 ASCII_DIGIT = re.compile(r"[0-9]")
 
@@ -18,8 +18,7 @@ ASCII_DIGIT = re.compile(r"[0-9]")
 @pytest.mark.parametrize("language", ["bn"], indirect=True)
 def test_bengali_window_counts_in_bengali_digits(qtbot: QtBot, language: str) -> None:
     window = make_window(qtbot)
-    window.files.open_example(EXAMPLES / "cafe-aurora.smready")
-    window._project_opened()
+    show_example(window, "cafe-aurora")
     window.show_page(READINESS)
     panel = window.readiness_page.results
     shown = [panel.score_label.text(), panel.answered_label.text(),
@@ -34,8 +33,7 @@ def test_bengali_window_counts_in_bengali_digits(qtbot: QtBot, language: str) ->
 @pytest.mark.parametrize("language", ["fi"], indirect=True)
 def test_finnish_goal_figures_have_finnish_separators(qtbot: QtBot, language: str) -> None:
     window = make_window(qtbot)
-    window.files.open_example(EXAMPLES / "cafe-aurora.smready")
-    window._project_opened()
+    show_example(window, "cafe-aurora")
     window.show_page(GOALS)
     titles = [window.goals_page.goal_list.item(i).text()
               for i in range(window.goals_page.goal_list.count())]

@@ -39,6 +39,7 @@ from smready.i18n import LANGUAGE_NAMES
 from smready.ui.app.main_window import GOALS, POLICY, READINESS, REVIEW, MainWindow
 from smready.ui.pages.start import example_files
 from tests.conftest import REPO
+from tests.ui.conftest import show_example
 
 EXAMPLES = ("cafe-aurora", "harbour-food-bank")
 WORD = re.compile(r"[A-Za-z]{3,}")
@@ -88,8 +89,7 @@ def walk(qtbot: QtBot) -> Iterator[tuple[str, MainWindow]]:
     yield "start page", window
     paths = {path.stem: path for path, _name in example_files()}
     for stem in EXAMPLES:
-        window.files.open_example(paths[stem])
-        window._project_opened()
+        show_example(window, paths[stem])
         window.show_page(READINESS)
         for step in range(window.readiness_page.step_count()):
             window.readiness_page.go_to(step)
