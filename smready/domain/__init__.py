@@ -76,67 +76,9 @@ if TYPE_CHECKING:
         TierMatch,
     )
 
-# Where each name lives, in the order the modules depend on each other.
-_MODULES: dict[str, str] = {
-    "DOCUMENT_LANGUAGES": "project",
-    "SCHEMA_VERSION": "project",
-    "Action": "project",
-    "Agencies": "policy",
-    "AnswerValue": "readiness",
-    "Checklist": "checklist",
-    "CommentRules": "policy",
-    "Consequence": "policy",
-    "Contact": "organization",
-    "Escalation": "policy",
-    "Goal": "goals",
-    "GoalType": "goals",
-    "GoalTypeInfo": "checklist",
-    "HRRules": "policy",
-    "Language": "project",
-    "Level": "checklist",
-    "LevelCap": "checklist",
-    "LevelResult": "results",
-    "Measurement": "policy",
-    "NonprofitRules": "policy",
-    "OfficialAccount": "policy",
-    "Option": "checklist",
-    "OrgKind": "organization",
-    "Organization": "organization",
-    "PaidAds": "policy",
-    "Person": "policy",
-    "PersonGroup": "policy",
-    "PlatformProfile": "checklist",
-    "Point": "checklist",
-    "PointResult": "results",
-    "PolicyAnswers": "policy",
-    "PolicyGap": "results",
-    "Privacy": "policy",
-    "PrivacyLaw": "organization",
-    "Project": "project",
-    "Question": "checklist",
-    "QuestionKind": "checklist",
-    "QuestionResult": "results",
-    "ReadinessAnswers": "readiness",
-    "ReadinessResult": "results",
-    "Recommendation": "results",
-    "ResourceCheck": "results",
-    "Responsibility": "policy",
-    "Review": "policy",
-    "Safeguarding": "policy",
-    "Scope": "policy",
-    "ServiceTier": "checklist",
-    "SizeBand": "organization",
-    "SmartGap": "goals",
-    "Spokesperson": "policy",
-    "TaskKind": "policy",
-    "TierMatch": "results",
-    "TierPrices": "checklist",
-    "Training": "policy",
-    "WorkTimeRule": "policy",
-    "document_language": "project",
-    "privacy_law_for": "organization",
-    "smart_gaps": "goals",
-}
+#: The modules that define the names below, in the order they depend on each other.
+SUBMODULES = ("base", "organization", "checklist", "goals", "readiness", "policy", "results",
+              "project")
 
 __all__ = [
     "DOCUMENT_LANGUAGES",
@@ -202,12 +144,14 @@ __all__ = [
 
 if not TYPE_CHECKING:  # mypy sees the imports above, and flags a name that is not there
     def __getattr__(name: str) -> Any:
-        module = _MODULES.get(name)
-        if module is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-        globals()[name] = value  # once: later reads do not come here
-        return value
+        if name in __all__:
+            for submodule in SUBMODULES:
+                module = importlib.import_module(f"{__name__}.{submodule}")
+                if hasattr(module, name):
+                    value = getattr(module, name)
+                    globals()[name] = value  # once: later reads do not come here
+                    return value
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
     def __dir__() -> list[str]:
         return sorted({*globals(), *__all__})

@@ -70,14 +70,14 @@ if TYPE_CHECKING:
 
 # What the workspace imports, in dependency order, one module per build step: a single import
 # of the readiness page would hold the event loop for ~250 ms; these take 10–60 ms each.
-WORKSPACE_MODULES = (
+# The domain's own modules come between the two (see _plan_domain_steps).
+PYDANTIC_MODULES = (
     "typing_extensions", "pydantic_core.core_schema", "pydantic_core", "pydantic",
     "annotated_types", "pydantic._internal._fields", "pydantic.json_schema", "pydantic.types",
     "pydantic._internal._generate_schema", "pydantic.main", "importlib.metadata",
     "pydantic.plugin._loader",
-    *(f"smready.domain.{module}" for module in (
-        "base", "organization", "checklist", "goals", "readiness", "policy", "results",
-        "project")),
+)
+WORKSPACE_MODULES = (
     "smready.storage", "smready.content",
     "smready.scoring", "smready.ui.widgets.results_panel", "smready.ui.pages.readiness",
 )
@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
         # (revision made at, page, its scroll area: kept here until the wizard takes it)
         self._policy_steps: list[tuple[int, QWidget, QWidget]] = []
         self._build_steps: list[Callable[[], None]] = [
+            *(partial(_preload, name) for name in PYDANTIC_MODULES), self._plan_domain_steps,
             *(partial(_preload, name) for name in WORKSPACE_MODULES),
             self._build_core, self._load_content, partial(_preload, "smready.rendering.policy"),
             self._load_clauses, partial(_preload, "smready.formatting"),
@@ -401,6 +402,13 @@ class MainWindow(QMainWindow):
         """The readiness page's other points, one per step (it built the one it shows)."""
         if self.readiness_page.build_next_point():
             self._build_steps.insert(0, self._build_readiness_point)
+
+    def _plan_domain_steps(self) -> None:
+        """Queue one build step per domain module (importing them all at once is ~60 ms)."""
+        from smready.domain import SUBMODULES
+
+        self._build_steps[0:0] = [partial(_preload, f"smready.domain.{module}")
+                                  for module in SUBMODULES]
 
     def _plan_policy_steps(self) -> None:
         """Queue one build step per policy step page, just before the wizard itself."""
