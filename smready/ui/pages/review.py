@@ -166,7 +166,7 @@ class ReviewPage(QWidget):
         self.setObjectName("reviewPage")
         self.controller = controller
         self._paper_chosen = False  # the user picked a size: stop following the country
-        self._preview_job: tuple[int, int, str, str] | None = None  # ticket, rev, doc, paper
+        self._preview_job: tuple[int, tuple[int, str, str]] | None = None  # ticket, key
         self._preview_key: tuple[int, str, str] | None = None  # what is on screen
         self._preview_bytes = b""
         self._pending_document: QPdfDocument | None = None
@@ -325,6 +325,10 @@ class ReviewPage(QWidget):
         paper: Paper = self.paper_combo.currentData()
         return paper
 
+    def _current_key(self) -> tuple[int, str, str]:
+        """What a preview shows: the answers (their revision), the document, the paper."""
+        return (self.controller.revision, self.current_doc(), self.current_paper())
+
     def refresh_preview(self) -> None:
         """Render now (skipping the debounce)."""
         self.debounce.stop()
@@ -389,7 +393,7 @@ class ReviewPage(QWidget):
         dialog.setWindowTitle(_("Print {doc}").format(doc=self.doc_combo.currentText()))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        key = (self.controller.revision, self.current_doc(), self.current_paper())
+        key = self._current_key()
         if self._preview_key == key and self._preview_bytes:
             self._print_pdf(printer, self._preview_bytes)
             return True
@@ -412,14 +416,13 @@ class ReviewPage(QWidget):
     def _stop_stale_preview(self) -> None:
         """A render of answers (or a document) that are no longer current stops early."""
         job = self._preview_job
-        if job is not None and job[1:] != (self.controller.revision, self.current_doc(),
-                                           self.current_paper()):
+        if job is not None and job[1] != self._current_key():
             render_worker.supersede()
 
     def _start_preview(self) -> None:
         if not self.isVisible():
             return  # rendered when the page is shown (showEvent)
-        key = (self.controller.revision, self.current_doc(), self.current_paper())
+        key = self._current_key()
         if self._preview_key == key:
             return
         if self._preview_job is not None:
@@ -434,7 +437,7 @@ class ReviewPage(QWidget):
         ticket = self.preview_runner.start_with_partial(
             lambda report: render_worker.render_preview(snapshot, doc, paper, generation,
                                                         first_pages, report))
-        self._preview_job = (ticket, *key)
+        self._preview_job = (ticket, key)
         self._set_preview_status(_("Updating the preview…"))
 
     def _pages_in_view(self) -> tuple[int, ...]:
@@ -462,8 +465,8 @@ class ReviewPage(QWidget):
         if job is None or job[0] != ticket:
             return  # the warm-up job, or a result nobody waits for any more
         self._preview_job = None
-        key = (job[1], job[2], job[3])
-        if key != (self.controller.revision, self.current_doc(), self.current_paper()):
+        key = job[1]
+        if key != self._current_key():
             self._start_preview()  # stale: the answers or the selection changed meanwhile
             return
         self._show_pdf(bytes(result), key, complete=True)
@@ -473,8 +476,8 @@ class ReviewPage(QWidget):
         job = self._preview_job
         if job is None or job[0] != ticket:
             return
-        key = (job[1], job[2], job[3])
-        if key == (self.controller.revision, self.current_doc(), self.current_paper()):
+        key = job[1]
+        if key == self._current_key():
             self._show_pdf(bytes(result), key, complete=False)
 
     def _on_preview_failed(self, ticket: int, error: Any) -> None:
@@ -489,7 +492,7 @@ class ReviewPage(QWidget):
             return
         self._set_preview_status(_("The preview could not be made: {reason}").format(
             reason=error), error=True)
-        self._preview_key = (job[1], job[2], job[3])  # do not retry until something changes
+        self._preview_key = job[1]  # do not retry until something changes
         self._preview_bytes = b""  # not the PDF of these answers: export renders anew
 
     def _show_pdf(self, data: bytes, key: tuple[int, str, str], *, complete: bool) -> None:
@@ -530,8 +533,7 @@ class ReviewPage(QWidget):
             self._drop_pending()
             self._set_preview_status(_("The preview could not be shown."), error=True)
             return
-        if self._pending_key != (self.controller.revision, self.current_doc(),
-                                 self.current_paper()):
+        if self._pending_key != self._current_key():
             # The answers changed while it loaded: never show an older state as current.
             self._drop_pending()
             self._start_preview()
@@ -738,7 +740,7 @@ class ReviewPage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        key = (self.controller.revision, self.current_doc(), self.current_paper())
+        key = self._current_key()
         if self._preview_key != key:
             QTimer.singleShot(0, self._start_preview)
 
