@@ -324,7 +324,7 @@ class FileManager(QObject):
 
     def maybe_save(self) -> bool:
         """Ask about unsaved changes; False means the user cancelled (or saving failed)."""
-        if not self.controller.dirty or self._discarded == self.controller.revision:
+        if not self.has_unsaved_work:
             return True  # nothing to lose, or "Don't save" was already said to these answers
         choice = ask(
             self.window, QMessageBox.Icon.Question, _("Unsaved changes"),

@@ -58,10 +58,8 @@ class InterruptWatcher(QObject):
                 self._on_signal(signum)
 
 
-def stop_message(name: str | None) -> str:
+def stop_message(name: str) -> str:
     """What stderr says when smready is stopped with unsaved work kept for recovery."""
-    if name is None:
-        return ""
     return _("Stopped. Your unsaved changes to “{name}” are kept: smready offers to recover "
              "them the next time it starts.").format(name=name)
 
@@ -72,9 +70,8 @@ def not_stopped_message(name: str) -> str:
 
 
 def print_line(text: str) -> None:
-    if text:
-        with contextlib.suppress(OSError, ValueError):
-            print(f"smready: {text}", file=sys.stderr, flush=True)
+    with contextlib.suppress(OSError, ValueError):  # no stderr (a launcher), or closed
+        print(f"smready: {text}", file=sys.stderr, flush=True)
 
 
 def stop_window(window: MainWindow, signum: int) -> None:
@@ -83,13 +80,15 @@ def stop_window(window: MainWindow, signum: int) -> None:
 
     if window.is_core_ready:
         files = window.files
-        name = window.controller.project.organization.name if files.has_unsaved_work else None
+        name = window.controller.project.organization.name
+        unsaved = files.has_unsaved_work
         if not files.keep_for_recovery():
-            print_line(not_stopped_message(name or ""))
+            print_line(not_stopped_message(name))
             window.raise_()
             window.close()  # asks Save / Don't save / Cancel, as closing the window does
             return
-        print_line(stop_message(name))
+        if unsaved:
+            print_line(stop_message(name))
     QApplication.exit(128 + signum)
 
 
