@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from smready.domain import OrgKind
@@ -148,6 +149,41 @@ def test_a_double_clicked_file_shows_before_the_other_pages_are_built(
     qtbot.waitUntil(lambda: window.is_workspace_ready, timeout=10_000)
     assert window.mark(READINESS) == completion_mark(*window.readiness_page.completion())
     assert window.controller.path == path
+
+
+def test_a_double_clicked_file_shows_its_name_until_its_project_shows(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    # Not the start page with its name field focused: what is typed there is lost when the
+    # project appears. The file name is shown as typed, never as markup.
+    path = tmp_path / f"<b>Lumi<b> & co{FILE_SUFFIX}"
+    save_project(example("cafe-aurora"), path)
+    window = MainWindow(deferred=True, opening=path)
+    qtbot.addWidget(window)
+    seen: list[tuple[bool, str]] = []
+    window.when_core_ready(lambda: (
+        seen.append((window.central.currentWidget() is window.opening_label,
+                     window.opening_label.text())),
+        start_up(window, [path])))
+    with qtbot.waitSignal(window.project_shown, timeout=10_000):
+        window.show()
+    assert seen == [(True, f"Opening “<b>Lumi<b> & co{FILE_SUFFIX}”…")]
+    assert window.opening_label.textFormat() == Qt.TextFormat.PlainText
+    assert window.current_page() is window.readiness_page
+    assert window.central.currentWidget() is window.workspace
+
+
+def test_a_double_clicked_file_that_cannot_open_leaves_the_start_page(
+        qtbot: QtBot, tmp_path: Path, messages: MessageLog) -> None:
+    path = tmp_path / f"broken{FILE_SUFFIX}"
+    path.write_text("{ not json", encoding="utf-8")
+    window = MainWindow(deferred=True, opening=path)
+    qtbot.addWidget(window)
+    assert window.central.currentWidget() is window.opening_label
+    window.when_core_ready(lambda: start_up(window, [path]))
+    window.show()
+    qtbot.waitUntil(lambda: bool(messages.boxes), timeout=10_000)
+    assert f"broken{FILE_SUFFIX}" in messages.texts[0]
+    qtbot.waitUntil(lambda: window.central.currentWidget() is window.start_page, timeout=5_000)
 
 
 def test_a_project_opened_while_the_policy_steps_are_made_shows_in_the_wizard(

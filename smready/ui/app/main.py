@@ -82,10 +82,10 @@ def run(argv: list[str]) -> int:
     from smready.ui.app.main_window import MainWindow  # after the QApplication exists
 
     # The start page paints first; the workspace is built right after (see MainWindow).
-    window = MainWindow(deferred=True)
+    paths = [Path(a) for a in argv[1:] if not a.startswith("-")]
+    window = MainWindow(deferred=True, opening=paths[0] if paths else None)
     window.workspace_failed.connect(lambda: app.exit(1))  # the user was told why
     window.show()
-    paths = [Path(a) for a in argv[1:] if not a.startswith("-")]
 
     def core_ready() -> None:
         from smready.ui.app.interrupts import watch
@@ -100,11 +100,13 @@ def run(argv: list[str]) -> int:
 
 
 def start_up(window: MainWindow, paths: list[Path]) -> None:
-    """Recovered work comes first; otherwise open the file named on the command line."""
-    if window.offer_recovery():
-        return
-    if paths:
-        window.open_file(paths[0])
+    """Recovered work comes first; otherwise open the file named on the command line. If
+    neither opens a project, the start page shows."""
+    try:
+        if not window.offer_recovery() and paths:
+            window.open_file(paths[0])
+    finally:
+        window.done_opening()
 
 
 if __name__ == "__main__":

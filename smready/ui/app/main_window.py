@@ -188,7 +188,8 @@ class MainWindow(QMainWindow):
     review_page: ReviewPage
 
     def __init__(self, controller: ProjectController | None = None,
-                 parent: QWidget | None = None, *, deferred: bool = False) -> None:
+                 parent: QWidget | None = None, *, deferred: bool = False,
+                 opening: Path | None = None) -> None:
         super().__init__(parent)
         self._given_controller = controller
         self._project_chosen = False
@@ -266,9 +267,18 @@ class MainWindow(QMainWindow):
         workspace_layout.addWidget(self.pages, 1)
         self.workspace = workspace
 
+        # A file named on the command line (a double-click) shows its name while it is read,
+        # not the start page: a name typed there would be lost when the project appears.
+        self.opening_label = muted(QLabel(self))
+        self.opening_label.setObjectName("opening_label")
+        self.opening_label.setTextFormat(Qt.TextFormat.PlainText)  # a file name, never markup
+        self.opening_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening_label.setWordWrap(True)
+
         self.central = QStackedWidget(self)
         self.central.addWidget(self.start_page)
         self.central.addWidget(workspace)
+        self.central.addWidget(self.opening_label)
         self.setCentralWidget(self.central)
 
         self.status_label = QLabel(self)
@@ -281,7 +291,10 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._on_recent_files_changed()
         self._update_title()
-        self.show_start_page()
+        if opening is None:
+            self.show_start_page()
+        else:
+            self.show_opening(opening)
         self._restarting = False
         if deferred:
             self._first_paint = _AfterFirstPaint(self, self._start_building)
@@ -624,6 +637,17 @@ class MainWindow(QMainWindow):
         self.central.setCurrentWidget(self.start_page)
         self._set_workspace_actions(False)
         self.start_page.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_opening(self, path: Path) -> None:
+        """The name of the file being opened, until its project or the start page shows."""
+        self.opening_label.setText(_("Opening “{name}”…").format(name=path.name))
+        self.central.setCurrentWidget(self.opening_label)
+        self._set_workspace_actions(False)
+
+    def done_opening(self) -> None:
+        """The start page, if the file being opened did not open (its error was shown)."""
+        if self.central.currentWidget() is self.opening_label:
+            self.show_start_page()
 
     def show_page(self, row: int) -> None:
         self.ensure_core()
