@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 import smready
 from smready.i18n import _, ngettext
 from smready.ui.app.recent import recent_files
-from smready.ui.pages.start import StartPage, example_files
+from smready.ui.pages.start import StartPage
 from smready.ui.styles import SUBTITLE, heading_font
 from smready.ui.widgets.dates import show_number
 from smready.ui.widgets.icons import icon
@@ -515,7 +515,7 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         self.examples_menu = QMenu(_("Open an &Example"), self)
         self.examples_menu.setIcon(icon("example"))
-        for path, name in example_files():
+        for path, name in self.start_page.examples:
             self.examples_menu.addAction(self._action(
                 name, partial(self._on_example_requested, path)))
         file_menu.addMenu(self.examples_menu)

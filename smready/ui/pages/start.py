@@ -157,9 +157,11 @@ class StartPage(QWidget):
             selectable=False))
 
         self.example_buttons: list[QPushButton] = []
+        # Read once: the File menu's "Open an Example" lists the same (see MainWindow).
+        self.examples = example_files()
         examples = QVBoxLayout()
         examples.setSpacing(6)
-        for path, name in example_files():
+        for path, name in self.examples:
             button = QPushButton(icon("example"), _("Look at {name}").format(name=name), content)
             button.setObjectName(f"example:{path.stem}")
             button.setAccessibleName(_("Open the example {name}").format(name=name))
