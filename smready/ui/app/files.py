@@ -11,7 +11,7 @@ import datetime as dt
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from smready.domain import OrgKind, Project
@@ -60,6 +60,7 @@ def ask(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
     ``buttons`` maps standard buttons to a custom label, or None for Qt's own label.
     """
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # file and project names are shown as typed
     if informative:
         box.setInformativeText(informative)
     for button, label in buttons.items():

@@ -235,6 +235,7 @@ class MainWindow(QMainWindow):
         self.org_label = QLabel(self)
         self.org_label.setObjectName("org_name_label")
         self.org_label.setWordWrap(True)
+        self.org_label.setTextFormat(Qt.TextFormat.PlainText)  # the user's name for it, as typed
         self.org_label.setFont(heading_font(self.org_label.font(), SUBTITLE))
         self.kind_label = muted(QLabel(self))
         self.home_button = QPushButton(icon("home"), _("Start page"), self)
@@ -284,6 +285,7 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel(self)
         self.status_label.setObjectName("save_status")
         self.status_label.setAccessibleName(_("Save status"))
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # it names the file
         self.statusBar().addWidget(self.status_label, 1)
 
         self._build_menus()
@@ -375,6 +377,7 @@ class MainWindow(QMainWindow):
                 "Part of smready could not be loaded, so it has to close. Reinstalling "
                 "smready usually fixes this; your saved projects are not affected."),
                 QMessageBox.StandardButton.Close, self)
+            box.setTextFormat(Qt.TextFormat.PlainText)  # the error may quote a path
             box.setInformativeText(f"{type(error).__name__}: {error}")
             box.exec()
             self.workspace_failed.emit()

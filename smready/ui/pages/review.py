@@ -274,6 +274,7 @@ class ReviewPage(QWidget):
         self.preview_status = QLabel(self)
         self.preview_status.setObjectName("previewStatus")
         self.preview_status.setWordWrap(True)
+        self.preview_status.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote names
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setObjectName("preview")
@@ -565,7 +566,12 @@ class ReviewPage(QWidget):
     # -- export -----------------------------------------------------------------------------
 
     def _busy_dialog(self, text: str) -> QProgressDialog:
-        progress = QProgressDialog(text, "", 0, 0, self)
+        progress = QProgressDialog(self)
+        label = QLabel(progress)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # "Writing <file name>…", as typed
+        progress.setLabel(label)
+        progress.setLabelText(text)
+        progress.setRange(0, 0)
         progress.setCancelButton(None)
         progress.setWindowTitle(_("Please wait"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)

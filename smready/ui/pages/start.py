@@ -24,7 +24,7 @@ from smready.i18n import _
 from smready.paths import examples_dir
 from smready.ui.styles import CHOICE, HERO, SECTION, heading_font
 from smready.ui.widgets.icons import icon
-from smready.ui.widgets.labels import body_label, heading, muted, scrolling
+from smready.ui.widgets.labels import body_label, heading, muted, plain_tooltip, scrolling
 
 # The start page paints before the domain models and storage are imported (start-up time),
 # so it names the examples from their JSON and says which kind to start as a plain string
@@ -223,7 +223,7 @@ class StartPage(QWidget):
         for path in paths:
             item = QListWidgetItem(icon("policy"), f"{path.stem}  —  {path.parent}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
-            item.setToolTip(str(path))
+            item.setToolTip(plain_tooltip(str(path)))
             self.recent_list.addItem(item)
         self.recent_list.setVisible(bool(paths))
         self.recent_empty.setVisible(not paths)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
+from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QWidget
 
 from smready.ui.styles import TITLE, heading_font
@@ -23,6 +24,7 @@ def readable_width(widget: QWidget, chars: int = READABLE_CHARS) -> int:
 def heading(text: str, size_delta: float = TITLE, parent: QWidget | None = None) -> QLabel:
     """A bold label a few points larger than the body text."""
     label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # never markup: it may quote a name typed
     label.setFont(heading_font(label.font(), size_delta))
     label.setWordWrap(True)
     label.setAccessibleName(text)
@@ -33,11 +35,20 @@ def body_label(text: str = "", parent: QWidget | None = None, *,
                selectable: bool = True) -> QLabel:
     """A word-wrapped paragraph; selectable (advice people copy) unless told otherwise."""
     label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # never markup: it may quote a name typed
     label.setWordWrap(True)
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     return label
+
+
+def plain_tooltip(text: str) -> str:
+    """``text`` as a tooltip that shows it as typed: Qt renders a tooltip that looks like
+    markup (a file named ``<b>x.smready``) as rich text, images from this computer included."""
+    if not GuiQt.mightBeRichText(text):
+        return text
+    return GuiQt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpacePre)
 
 
 def muted(label: QLabel) -> QLabel:
