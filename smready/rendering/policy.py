@@ -713,7 +713,7 @@ class _Builder:
         }
         return [
             Text(self.fill(N_("Other people named in this policy:"))),
-            Table(columns=(self.t("Name"), self.t("Role"), self.t("Staff or volunteer")),
+            Table(columns=(self.t("Name"), self.t("Role"), self.t("Relationship")),
                   rows=tuple((Cell(p.name.strip()), Cell(phrase(p.role) or "—"),
                               Cell(groups[p.group])) for p in people),
                   widths=(34, 40, 26)),

@@ -81,6 +81,14 @@ def test_nonprofit_policies_never_say_customer(policies: dict[str, str]) -> None
     assert "customers" in policies["cafe-aurora"]
 
 
+def test_business_policies_without_volunteers_never_mention_them(
+        policies: dict[str, str]) -> None:
+    # The cafés name no volunteer: their people table said "Staff or volunteer" all the same.
+    for name in ("cafe-aurora", "sunset-bean-cafe"):
+        assert "volunteer" not in policies[name].lower(), name
+    assert "Relationship" in policies["cafe-aurora"]
+
+
 def test_law_follows_place_and_kind(policies: dict[str, str]) -> None:
     bank = policies["harbour-food-bank"]
     assert "CCPA" not in bank and "California Consumer Privacy Act" not in bank

@@ -62,7 +62,7 @@ class ResponsibilitiesPage(PolicyPage):
             [
                 Column("name", _("Name"), width=150),
                 Column("role", _("Role"), stretch=True),
-                Column("group", _("Staff or volunteer"), "combo", [
+                Column("group", _("Relationship"), "combo", [
                     (PersonGroup.STAFF.value, _("Staff")),
                     (PersonGroup.VOLUNTEER.value, _("Volunteer")),
                     (PersonGroup.BOARD.value, _("Board member")),
