@@ -41,6 +41,14 @@ beyond noise), 0 ms timers between build steps (no difference; they starve paint
 painting the start page when a file is given (its show and paint are ~13 ms of CPU, and the
 window has to show anyway).
 
+The floor (24 Nov 2026, 00:10 UTC, 7 rounds, load average 0.3-0.6): the bare window painted
+after the same file is read through pydantic and smready's models (no UI, no score) took
+340 ms = 1.88x bare (359 ms = 2.06x in an earlier run), while the project was shown at
+763 ms = 4.21x. What the floor leaves for 2.5x (~0.5x bare, ~80 ms here) is less than Qt's
+``Qt`` namespace (~28 ms: its 93 enums are made on first use), the window and its page
+(~60 ms) and the policy the score depends on (~60 ms) take, so 2.5x is out of reach without
+showing a project before its file is validated or its score is known.
+
 Edit -> preview, last measured (23 Nov 2026, 21:37-21:39 UTC, 7 rounds, load average
 0.6-0.95 on 2 cores), the code before the two-step preview (main at 4c14cd2) and this one in
 alternating runs of this script (``--preview-only``, ``PYTHONPATH`` set to each checkout):
